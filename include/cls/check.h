@@ -1,0 +1,17 @@
+// The rules of meaning (SPEC §2) over a loaded project: ids, references,
+// dates, indicators and meetings. Form problems (YAML, schema) are reported
+// by the loader; together they are everything `cls check` says.
+#pragma once
+#include "cls/calendar.h"
+#include "cls/diagnostic.h"
+#include "cls/model.h"
+
+namespace cls {
+
+struct CheckOptions {
+  Date today;  // for action/late and actor/absence
+};
+
+void check_project(const Project& project, const CheckOptions& options, Diagnostics& diags);
+
+}  // namespace cls

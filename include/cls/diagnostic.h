@@ -1,0 +1,59 @@
+// Diagnostics: what `cls check` reports (SPEC §2). Every stage (load, check)
+// appends to one Diagnostics sink, so a run reports every problem it finds.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cls {
+
+// Where a key or value stands: an index into the project's file list and a
+// 1-based line and column (0 = unknown, e.g. a whole-file problem).
+struct Loc {
+  std::uint32_t file = UINT32_MAX;
+  std::uint32_t line = 0;
+  std::uint32_t col = 0;
+  bool known() const { return file != UINT32_MAX; }
+};
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;  // stable id from SPEC §2, e.g. "schema/unknown-key"
+  Loc loc;
+  std::string message;
+};
+
+class Diagnostics {
+ public:
+  void error(std::string_view rule, Loc loc, std::string message);
+  void warning(std::string_view rule, Loc loc, std::string message);
+  void add(Diagnostic d) { all_.push_back(std::move(d)); }
+  void append(Diagnostics&& other);
+
+  const std::vector<Diagnostic>& all() const { return all_; }
+  std::size_t errors() const;
+  std::size_t warnings() const;
+  bool has_errors() const { return errors() > 0; }
+
+  // Stable order for output: by file path, line, column, then rule.
+  void sort(const std::vector<std::string>& files);
+
+ private:
+  std::vector<Diagnostic> all_;
+};
+
+// Output formats of `cls check` (SPEC §2). `files` maps Loc::file to a path
+// relative to the project root.
+std::string format_text(const Diagnostic& d, const std::vector<std::string>& files, bool color);
+std::string format_json(const Diagnostics& diags, const std::vector<std::string>& files);
+std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
+                         std::string_view tool_version);
+
+// The nearest candidate to `word` by edit distance, or "" when none is close
+// enough to be a plausible misspelling ("did you mean …?").
+std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace cls

@@ -1,0 +1,40 @@
+// Loading a project (SPEC §1): find it, read cls.yaml, actors/, actions/ and
+// meetings/, and build the model. Problems of form (YAML, schema, ids, dates)
+// are reported here; problems of meaning are the checker's (check.h).
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cls/diagnostic.h"
+#include "cls/model.h"
+#include "cls/yaml_tree.h"
+
+namespace cls {
+
+// The directory holding cls.yaml: `start` or its nearest parent that has one.
+std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start);
+
+// One file of a project, its path relative to the root ("actions/PREV-02.yaml").
+struct SourceFile {
+  std::string path;
+  std::string bytes;
+};
+
+// The project's files in sorted path order: cls.yaml, and every .yaml/.yml file
+// under actors/, actions/ and meetings/ (subfolders included; symbolic links
+// to directories are not followed, so a link loop cannot trap the walk).
+// Files that cannot be read are reported and skipped.
+std::vector<std::string> project_files(const std::filesystem::path& root, Diagnostics& diags);
+
+// Reads and parses the files of `root` in parallel, then merges in path order.
+Project load_project(const std::filesystem::path& root, Diagnostics& diags,
+                     const YamlLimits& limits = {});
+
+// The same from bytes already in memory (a git revision, a fuzzer input).
+// `files` need not be sorted.
+Project load_project(std::vector<SourceFile> files, Diagnostics& diags,
+                     const YamlLimits& limits = {});
+
+}  // namespace cls

@@ -1,0 +1,266 @@
+// The project model (SPEC §1): what the loader builds from the YAML files and
+// every later stage (check, compute, render) reads. Each value keeps where it
+// was written, so that a rule can point at it.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "cls/calendar.h"
+#include "cls/diagnostic.h"
+
+namespace cls {
+
+// A value read from a file, with its position; empty when the key is absent
+// (then `loc` is the position of the mapping that lacks it).
+template <class T>
+struct Field {
+  std::optional<T> value;
+  Loc loc;
+
+  bool has() const { return value.has_value(); }
+  explicit operator bool() const { return value.has_value(); }
+  const T& operator*() const { return *value; }
+  const T* operator->() const { return &*value; }
+  T value_or(T fallback) const { return value ? *value : fallback; }
+};
+
+// A reference to another entity by id (actor, objective, body, action…).
+struct Ref {
+  std::string id;
+  Loc loc;
+};
+
+enum class ProjectKind { cls, cts };
+enum class Lang { fr, en };
+enum class ActorKind { person, organisation };
+enum class Civility { none, mme, m };
+enum class Status { planned, in_progress, done, suspended, abandoned };
+enum class IndicatorType { process, result };
+enum class ItemKind { information, discussion, decision };
+enum class Outcome { adopted, rejected };
+
+std::string_view to_string(Status s);  // "in-progress"…
+std::string_view to_string(ItemKind k);
+std::string_view to_string(Outcome o);
+std::optional<Status> parse_status(std::string_view s);
+
+struct Period {
+  Field<Date> start, end;
+};
+
+struct Organisation {
+  Field<std::string> name, address, city, email, phone;
+};
+
+struct Objective {
+  std::string id;
+  Loc loc;  // of the id value
+  Field<std::string> title;
+  Field<double> weight;  // default 1
+  std::size_t axis = 0;  // index in Manifest::axes
+};
+
+struct Axis {
+  std::string id;
+  Loc loc;
+  Field<std::string> title;
+  std::vector<Objective> objectives;
+};
+
+// A quorum as a fraction of the members: "1/2", "0.5" or "50%".
+struct Quorum {
+  double fraction = 0;
+  std::string text;  // as written, for documents
+};
+
+struct Body {
+  std::string id;
+  Loc loc;
+  Field<std::string> title;
+  std::vector<Ref> members;  // voting members (titulaires)
+  Loc members_loc;
+  std::optional<Ref> chair;
+  Field<Quorum> quorum;
+  Field<int> notice_days;
+  Field<int> proxies;  // max pouvoirs one person may hold; default 1
+  int max_proxies() const { return proxies.value_or(1); }
+};
+
+struct Manifest {
+  Field<std::string> id, title;
+  Field<ProjectKind> kind;
+  Field<Lang> lang;
+  std::optional<Organisation> organisation;
+  Field<std::string> territory;
+  std::optional<Period> period;
+  std::vector<Axis> axes;
+  std::vector<Body> bodies;
+};
+
+struct Actor {
+  std::string id;
+  Loc loc;
+  Field<ActorKind> kind;
+  Field<std::string> name;
+  Field<Civility> civility;
+  Field<std::string> role;
+  std::optional<Ref> organisation;
+  Field<std::string> email, phone, address, college;
+  std::optional<Ref> substitute;
+  std::optional<Period> mandate;
+  bool is_organisation() const { return kind.value_or(ActorKind::person) == ActorKind::organisation; }
+};
+
+struct Reading {
+  Field<Date> date;
+  Field<double> value;
+  Field<std::string> note;
+  Loc loc;
+};
+
+struct Indicator {
+  std::string id;
+  Loc loc;
+  Field<std::string> label;
+  Field<IndicatorType> type;
+  Field<std::string> unit;
+  Field<double> baseline;  // default 0
+  Field<double> target;
+  Field<bool> accumulate;
+  Field<double> weight;  // default 1
+  std::vector<Reading> values;
+};
+
+struct Funding {
+  Ref funder;
+  Field<Money> amount;
+  Loc loc;
+};
+
+struct Budget {
+  Field<Money> planned, spent;
+  std::vector<Funding> funding;
+};
+
+struct Action {
+  std::string id;
+  Loc loc;
+  Field<std::string> title;
+  std::optional<Ref> objective;
+  Field<Status> status;  // default planned
+  std::optional<Ref> lead;
+  std::vector<Ref> partners;
+  Field<Date> start, due;
+  Field<double> weight;
+  Field<std::string> public_target;  // key `public`
+  std::optional<Budget> budget;
+  Field<std::string> description;
+  std::vector<Indicator> indicators;
+  Status current_status() const { return status.value_or(Status::planned); }
+};
+
+struct Vote {
+  int for_ = 0, against = 0, abstain = 0;
+  Loc loc;
+};
+
+struct Decision {
+  Field<std::string> text;
+  std::optional<Vote> vote;
+  Field<Outcome> outcome;
+  Loc loc;
+};
+
+struct Followup {
+  Field<std::string> task;
+  std::optional<Ref> owner;
+  Field<Date> due, done;
+  Loc loc;
+};
+
+struct AgendaItem {
+  Field<std::string> title;
+  Field<ItemKind> kind;
+  std::optional<Ref> presenter;
+  Field<int> duration;  // minutes
+  std::vector<Ref> actions;
+  Field<std::string> notes, summary;
+  std::vector<Decision> decisions;
+  std::vector<Followup> followups;
+  Loc loc;
+};
+
+struct Proxy {
+  Ref giver;   // the absent member
+  Ref holder;  // who holds the pouvoir
+};
+
+struct Attendance {
+  std::vector<Ref> present, excused;
+  std::vector<Proxy> proxies;
+  Loc loc;
+};
+
+struct Convocation {
+  Field<Date> date;
+  std::optional<Ref> signatory;
+  Loc loc;
+};
+
+struct Meeting {
+  std::string id;
+  Loc loc;
+  std::optional<Ref> body;
+  Field<std::string> title;
+  Field<Date> date;
+  Field<TimeOfDay> start, end;
+  Field<std::string> place, online;
+  std::vector<Ref> guests;
+  Field<bool> second_call;
+  std::optional<Convocation> convocation;
+  std::vector<AgendaItem> agenda;
+  std::optional<Attendance> attendance;  // present once the meeting is held (§4)
+  bool held() const { return attendance.has_value(); }
+};
+
+// A loaded project. Entities keep file order (sorted paths, then position in
+// the file); lookups by id are O(1) and return the first of duplicates.
+struct Project {
+  Project() = default;
+  Project(Project&&) = default;
+  Project& operator=(Project&&) = default;
+  Project(const Project&) = delete;  // the indexes point into the vectors
+  Project& operator=(const Project&) = delete;
+
+  std::filesystem::path root;
+  std::vector<std::string> files;  // paths relative to root, indexed by Loc::file
+  Manifest manifest;
+  std::vector<Actor> actors;
+  std::vector<Action> actions;
+  std::vector<Meeting> meetings;
+
+  const Actor* actor(std::string_view id) const;
+  const Action* action(std::string_view id) const;
+  const Meeting* meeting(std::string_view id) const;
+  const Body* body(std::string_view id) const;
+  const Axis* axis(std::string_view id) const;
+  const Objective* objective(std::string_view id) const;
+
+  Lang lang() const { return manifest.lang.value_or(Lang::fr); }
+  ProjectKind kind() const { return manifest.kind.value_or(ProjectKind::cls); }
+
+  // Builds the id indexes; the loader calls it once everything is read.
+  void index();
+
+ private:
+  using Index = std::unordered_map<std::string_view, std::size_t>;
+  Index actor_ix_, action_ix_, meeting_ix_, body_ix_, axis_ix_;
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> objective_ix_;
+};
+
+}  // namespace cls

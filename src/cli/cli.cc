@@ -1,0 +1,113 @@
+#include "cli.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "cls/check.h"
+#include "cls/load.h"
+
+namespace cls::cli {
+
+namespace fs = std::filesystem;
+
+Date Globals::today_date() const {
+  std::string text = today;
+  if (text.empty()) {
+    if (const char* env = std::getenv("CLS_TODAY"); env && *env) text = env;
+  }
+  if (text.empty()) return today_from_clock();
+  if (auto d = Date::parse(text)) return *d;
+  throw Exit{kUsage, "cls: invalid date for --today / CLS_TODAY: '" + text + "' (expected YYYY-MM-DD)"};
+}
+
+bool Globals::color_for(int fd) const {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;
+  if (const char* term = std::getenv("TERM"); term && std::string(term) == "dumb") return false;
+  return isatty(fd) != 0;
+}
+
+fs::path project_root(const Globals& g) {
+  const fs::path start = g.directory.empty() ? fs::current_path() : fs::path(g.directory);
+  if (!g.directory.empty()) {
+    std::error_code ec;
+    if (!fs::is_directory(start, ec)) throw Exit{kUsage, "cls: no such directory: " + g.directory};
+  }
+  auto root = find_project_root(start);
+  if (!root) {
+    throw Exit{kUsage, "cls: no cls.yaml found in " + start.string() +
+                           " or its parents (run `cls init` to start a project, or use -C DIR)"};
+  }
+  return *root;
+}
+
+void print_diagnostics(std::FILE* out, const Diagnostics& diags, const Project& p, bool color) {
+  for (const auto& d : diags.all()) {
+    std::fprintf(out, "%s\n", format_text(d, p.files, color).c_str());
+  }
+}
+
+Project load_checked(const Globals& g) {
+  const fs::path root = project_root(g);
+  const Date today = g.today_date();
+  Diagnostics diags;
+  Project p = load_project(root, diags);
+  check_project(p, CheckOptions{today}, diags);
+  if (diags.has_errors()) {
+    diags.sort(p.files);
+    Diagnostics errors;
+    for (const auto& d : diags.all()) {
+      if (d.severity == Severity::error) errors.add(d);
+    }
+    print_diagnostics(stderr, errors, p, g.color_for(2));
+    throw Exit{kInvalid, "cls: the project has " + std::to_string(errors.errors()) +
+                             " error(s); run `cls check` for details"};
+  }
+  return p;
+}
+
+void write_output(const std::string& path, const std::string& content) {
+  if (path.empty() || path == "-") {
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
+      throw Exit{kUsage, "cls: cannot write to standard output"};
+    }
+    return;
+  }
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw Exit{kUsage, "cls: cannot write " + path + ": no such directory"};
+  if (fs::is_directory(target, ec)) throw Exit{kUsage, "cls: cannot write " + path + ": it is a directory"};
+  std::string tmp_name = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(tmp_name.data());
+  if (fd < 0) throw Exit{kUsage, "cls: cannot write " + path + ": " + std::strerror(errno)};
+  std::size_t done = 0;
+  bool ok = true;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ok = false;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  // Output files are documents to share: readable by others, as with a
+  // plain `>` redirection under the usual umask.
+  const mode_t mask = umask(0);
+  umask(mask);
+  ok = ok && fchmod(fd, 0666 & ~mask) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(tmp_name.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    std::remove(tmp_name.c_str());
+    throw Exit{kUsage, "cls: cannot write " + path + ": " + why};
+  }
+}
+
+}  // namespace cls::cli

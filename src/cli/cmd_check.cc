@@ -1,0 +1,45 @@
+// cls check: every problem of the project, compiler style (SPEC §2).
+#include <cstdio>
+#include <memory>
+
+#include "cli.h"
+#include "cls/check.h"
+#include "cls/load.h"
+
+namespace cls::cli {
+
+Runner check_command(CLI::App& app, const Globals& g) {
+  struct Options {
+    std::string format = "text";
+    bool strict = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->type_name("text|json|sarif");
+  app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
+  return [o, &g] {
+    const auto root = project_root(g);
+    const Date today = g.today_date();
+    Diagnostics diags;
+    Project p = load_project(root, diags);
+    check_project(p, CheckOptions{today}, diags);
+    diags.sort(p.files);
+    if (o->format == "json") {
+      write_output("-", format_json(diags, p.files));
+    } else if (o->format == "sarif") {
+      write_output("-", format_sarif(diags, p.files, CLS_VERSION));
+    } else {
+      print_diagnostics(stdout, diags, p, g.color_for(1));
+      if (!g.quiet) {
+        const auto e = diags.errors(), w = diags.warnings();
+        std::fprintf(stderr, "%zu error%s, %zu warning%s in %zu file%s\n", e, e == 1 ? "" : "s", w,
+                     w == 1 ? "" : "s", p.files.size(), p.files.size() == 1 ? "" : "s");
+      }
+    }
+    if (diags.has_errors() || (o->strict && diags.warnings() > 0)) return kInvalid;
+    return kOk;
+  };
+}
+
+}  // namespace cls::cli

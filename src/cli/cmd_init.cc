@@ -1,0 +1,235 @@
+// cls init [DIR] [--kind cls|cts]: a small valid project to start from
+// (SPEC §7). It never overwrites a file: existing files are kept as they are.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <memory>
+#include <unistd.h>
+
+#include "cli.h"
+
+namespace cls::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct SkeletonFile {
+  std::string path;
+  std::string text;
+};
+
+std::string year(const Date& d, int plus) { return std::to_string(d.year() + plus); }
+
+std::string meeting_block(const Date& today, const std::string& body, const std::string& title,
+                          const std::string& signatory, const std::string& presenter) {
+  const Date when = today.plus_days(30);
+  const std::string id = body + "-" + when.iso().substr(0, 7);
+  return "id: " + id + "\nbody: " + body + "\ntitle: " + title + "\ndate: " + when.iso() +
+         "\nstart: \"14:00\"\nend: \"16:00\"\nplace: Salle du conseil, mairie\nconvocation:\n  date: " +
+         today.iso() + "\n  signatory: " + signatory +
+         "\nagenda:\n  - title: Approbation de l'ordre du jour\n    kind: decision\n    presenter: " + presenter +
+         "\n    duration: 10\n  - title: Point d'étape sur le plan d'action\n    kind: information\n    presenter: " +
+         presenter + "\n    duration: 45\n  - title: Questions diverses\n    kind: discussion\n    duration: 15\n";
+}
+
+std::vector<SkeletonFile> cls_skeleton(const Date& today) {
+  const std::string y = year(today, 0);
+  std::vector<SkeletonFile> files;
+  files.push_back({"cls.yaml",
+                   "# Manifeste du contrat local de santé : identité, axes, objectifs et instances.\n"
+                   "# Référence du format : man cls ; vérification : cls check.\n"
+                   "id: mon-cls\n"
+                   "title: Contrat local de santé du territoire\n"
+                   "kind: cls\n"
+                   "lang: fr\n"
+                   "organisation:\n"
+                   "  name: Communauté de communes du territoire\n"
+                   "  address: 1 place de la Mairie, 54000 Ville\n"
+                   "  city: Ville\n"
+                   "  email: sante@example.org\n"
+                   "territory: Communauté de communes du territoire\n"
+                   "period: {start: " + y + "-01-01, end: " + year(today, 4) + "-12-31}\n"
+                   "axes:\n"
+                   "  - id: prevention\n"
+                   "    title: Prévention et promotion de la santé\n"
+                   "    objectives:\n"
+                   "      - id: prevention.ecrans\n"
+                   "        title: Réduire l'exposition aux écrans des jeunes enfants\n"
+                   "  - id: acces\n"
+                   "    title: Accès aux soins\n"
+                   "    objectives:\n"
+                   "      - id: acces.installation\n"
+                   "        title: Favoriser l'installation de professionnels de santé\n"
+                   "bodies:\n"
+                   "  - id: copil\n"
+                   "    title: Comité de pilotage\n"
+                   "    members: [president, ars, cpam]\n"
+                   "    chair: president\n"
+                   "    quorum: 1/2\n"
+                   "    notice_days: 10\n"
+                   "    proxies: 1\n"});
+  files.push_back({"actors/partenaires.yaml",
+                   "# Les acteurs : organisations et personnes, référencés par leur id.\n"
+                   "- id: cc-territoire\n"
+                   "  kind: organisation\n"
+                   "  name: Communauté de communes du territoire\n"
+                   "- id: ars\n"
+                   "  kind: organisation\n"
+                   "  name: Agence régionale de santé – délégation territoriale\n"
+                   "  email: ars-dt@example.org\n"
+                   "- id: cpam\n"
+                   "  kind: organisation\n"
+                   "  name: Caisse primaire d'assurance maladie\n"
+                   "- id: president\n"
+                   "  name: Jean Exemple\n"
+                   "  civility: M.\n"
+                   "  role: Président de la communauté de communes\n"
+                   "  organisation: cc-territoire\n"
+                   "  email: president@example.org\n"
+                   "- id: coordinatrice\n"
+                   "  name: Camille Exemple\n"
+                   "  civility: Mme\n"
+                   "  role: Coordinatrice du contrat local de santé\n"
+                   "  organisation: cc-territoire\n"
+                   "  email: cls@example.org\n"});
+  files.push_back({"actions/PREV-01.yaml",
+                   "# Une fiche action par fichier.\n"
+                   "id: PREV-01\n"
+                   "title: Ateliers parents sur les écrans\n"
+                   "objective: prevention.ecrans\n"
+                   "status: planned\n"
+                   "lead: coordinatrice\n"
+                   "partners: [cpam]\n"
+                   "start: " + y + "-01-01\n"
+                   "due: " + year(today, 2) + "-12-31\n"
+                   "public: Parents d'enfants de 0 à 6 ans\n"
+                   "budget:\n"
+                   "  planned: 5000\n"
+                   "  funding:\n"
+                   "    - {funder: ars, amount: 5000}\n"
+                   "description: |\n"
+                   "  Organiser des ateliers d'échange avec les parents dans les structures\n"
+                   "  petite enfance du territoire.\n"
+                   "indicators:\n"
+                   "  - id: ateliers\n"
+                   "    label: Ateliers organisés\n"
+                   "    type: process\n"
+                   "    unit: ateliers\n"
+                   "    target: 10\n"
+                   "    accumulate: true\n"
+                   "    values: []\n"});
+  files.push_back({"meetings/copil-" + today.plus_days(30).iso().substr(0, 7) + ".yaml",
+                   meeting_block(today, "copil", "Comité de pilotage", "president", "coordinatrice")});
+  return files;
+}
+
+std::vector<SkeletonFile> cts_skeleton(const Date& today) {
+  std::vector<SkeletonFile> files;
+  files.push_back({"cls.yaml",
+                   "# Conseil territorial de santé : identité et instances.\n"
+                   "# Les règles de la plénière reprennent celles des commissions consultatives\n"
+                   "# (quorum de la moitié des membres, convocation cinq jours avant, un pouvoir\n"
+                   "# par membre) : adaptez-les à votre règlement intérieur.\n"
+                   "id: mon-cts\n"
+                   "title: Conseil territorial de santé\n"
+                   "kind: cts\n"
+                   "lang: fr\n"
+                   "organisation:\n"
+                   "  name: Agence régionale de santé – délégation territoriale\n"
+                   "  address: 1 rue de la Santé, 54000 Ville\n"
+                   "  city: Ville\n"
+                   "  email: cts@example.org\n"
+                   "territory: Département\n"
+                   "bodies:\n"
+                   "  - id: pleniere\n"
+                   "    title: Assemblée plénière\n"
+                   "    members: [a.martin, b.bernard, c.thomas, d.petit]\n"
+                   "    chair: a.martin\n"
+                   "    quorum: 1/2\n"
+                   "    notice_days: 5\n"
+                   "    proxies: 1\n"});
+  auto person = [](const std::string& id, const std::string& name, const std::string& civ,
+                   const std::string& role, const std::string& college, const std::string& substitute) {
+    std::string s = "- id: " + id + "\n  name: " + name + "\n  civility: " + civ + "\n  role: " + role +
+                    "\n  college: " + college + "\n  email: " + id + "@example.org\n";
+    if (!substitute.empty()) s += "  substitute: " + substitute + "\n";
+    return s;
+  };
+  const std::string pro = "Collège des professionnels et offreurs des services de santé";
+  const std::string usa = "Collège des usagers et associations d'usagers";
+  files.push_back({"actors/membres.yaml",
+                   "# Titulaires et suppléants (substitute : le suppléant qui siège en cas d'absence).\n" +
+                       person("a.martin", "Anne Martin", "Mme", "Présidente du conseil territorial de santé", pro, "e.durand") +
+                       person("b.bernard", "Bruno Bernard", "M.", "Médecin généraliste", pro, "f.robert") +
+                       person("c.thomas", "Claire Thomas", "Mme", "Représentante d'une association de patients", usa, "g.richard") +
+                       person("d.petit", "David Petit", "M.", "Représentant d'une association familiale", usa, "h.moreau") +
+                       person("e.durand", "Emma Durand", "Mme", "Suppléante", pro, "") +
+                       person("f.robert", "François Robert", "M.", "Suppléant", pro, "") +
+                       person("g.richard", "Gabrielle Richard", "Mme", "Suppléante", usa, "") +
+                       person("h.moreau", "Hugo Moreau", "M.", "Suppléant", usa, "")});
+  files.push_back({"meetings/pleniere-" + today.plus_days(30).iso().substr(0, 7) + ".yaml",
+                   meeting_block(today, "pleniere", "Assemblée plénière", "a.martin", "a.martin")});
+  return files;
+}
+
+// Creates `path` with `text` only if it does not exist: written to a
+// temporary file, then linked into place (link fails on an existing file).
+bool create_new(const fs::path& path, const std::string& text) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) throw Exit{kUsage, "cls: cannot create " + path.parent_path().string() + ": " + ec.message()};
+  std::string tmp = (path.parent_path() / ".cls-init.XXXXXX").string();
+  const int fd = mkstemp(tmp.data());
+  if (fd < 0) throw Exit{kUsage, "cls: cannot write in " + path.parent_path().string() + ": " + std::strerror(errno)};
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ok = fchmod(fd, 0644) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    throw Exit{kUsage, "cls: cannot write " + path.string()};
+  }
+  const bool created = ::link(tmp.c_str(), path.c_str()) == 0;
+  const int err = errno;
+  ::unlink(tmp.c_str());
+  if (!created && err != EEXIST) throw Exit{kUsage, "cls: cannot create " + path.string() + ": " + std::strerror(err)};
+  return created;
+}
+
+}  // namespace
+
+Runner init_command(CLI::App& app, const Globals& g) {
+  struct Options {
+    std::string dir = ".";
+    std::string kind = "cls";
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("DIR", o->dir, "Where to create the project (default: the current directory)");
+  app.add_option("--kind", o->kind, "A contrat local de santé or a conseil territorial de santé")
+      ->check(CLI::IsMember({"cls", "cts"}))
+      ->type_name("cls|cts");
+  return [o, &g] {
+    fs::path dir = o->dir;
+    if (!g.directory.empty() && dir.is_relative()) dir = fs::path(g.directory) / dir;
+    std::error_code ec;
+    if (fs::exists(dir / "cls.yaml", ec)) {
+      throw Exit{kUsage, "cls: " + (dir / "cls.yaml").string() + " already exists; nothing was written"};
+    }
+    const Date today = g.today_date();
+    const auto files = o->kind == "cts" ? cts_skeleton(today) : cls_skeleton(today);
+    for (const auto& f : files) {
+      const bool created = create_new(dir / f.path, f.text);
+      if (!g.quiet) {
+        std::fprintf(stderr, "%s %s\n", created ? "created" : "kept existing", (dir / f.path).c_str());
+      }
+    }
+    if (!g.quiet) {
+      std::fprintf(stderr, "Next: edit the files, then run `cls -C %s check`.\n", dir.c_str());
+    }
+    return kOk;
+  };
+}
+
+}  // namespace cls::cli

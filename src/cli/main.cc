@@ -1,0 +1,66 @@
+// cls: the command line. Global options (SPEC §7) and the table of
+// subcommands; each subcommand is a cmd_*.cc file.
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "cli.h"
+
+namespace cls::cli {
+Runner check_command(CLI::App&, const Globals&);
+Runner init_command(CLI::App&, const Globals&);
+}  // namespace cls::cli
+
+namespace {
+
+using namespace cls::cli;
+
+const Command kCommands[] = {
+    {"check", "Validate the project's files (SPEC §2)", check_command},
+    {"init", "Create a small valid project to start from", init_command},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cls: action plans, indicators and meetings of a contrat local de santé or a "
+               "conseil territorial de santé, kept as YAML files.",
+               "cls"};
+  app.set_version_flag("--version", std::string("cls ") + CLS_VERSION);
+  app.fallthrough();  // global options may follow the subcommand too
+  app.require_subcommand(1, 1);
+  Globals globals;
+  app.add_option("-C,--directory", globals.directory, "Run in DIR (the project is found there or above)")
+      ->type_name("DIR");
+  app.add_option("--today", globals.today, "The date taken as today (default: CLS_TODAY, else the clock)")
+      ->type_name("YYYY-MM-DD");
+  app.add_option("--color", globals.color, "Colour the output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("auto|always|never");
+  app.add_flag("-q,--quiet", globals.quiet, "Print only what was asked: no summary, no progress");
+
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const Command& c : kCommands) {
+    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    runners.emplace_back(sub, c.setup(*sub, globals));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kOk : kUsage;
+  }
+  try {
+    for (auto& [sub, run] : runners) {
+      if (sub->parsed()) return run();
+    }
+  } catch (const Exit& e) {
+    if (!e.message.empty()) std::fprintf(stderr, "%s\n", e.message.c_str());
+    return e.status;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cls: %s\n", e.what());
+    return kUsage;
+  }
+  return kUsage;
+}

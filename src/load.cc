@@ -1,0 +1,854 @@
+#include "cls/load.h"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <system_error>
+#include <thread>
+
+namespace cls {
+
+namespace fs = std::filesystem;
+
+std::optional<fs::path> find_project_root(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  dir = dir.lexically_normal();
+  while (true) {
+    if (fs::is_regular_file(dir / "cls.yaml", ec)) return dir;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+namespace {
+
+// What a YAML node is, in words for a schema/type message.
+std::string describe(const YamlNode& n) {
+  switch (n.kind) {
+    case YamlNode::Kind::map: return "a mapping";
+    case YamlNode::Kind::seq: return "a list";
+    case YamlNode::Kind::null: return "nothing";
+    case YamlNode::Kind::scalar: return "'" + (n.text.size() > 40 ? n.text.substr(0, 40) + "…" : n.text) + "'";
+  }
+  return "a value";
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(id[0])) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+// Reads the values of one file into the model, reporting schema problems.
+// Each key of the format is read in exactly one place, through these typed
+// accessors, so each schema rule has one implementation.
+class Reader {
+ public:
+  Reader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  Loc loc(const YamlNode& n) const { return Loc{file_, n.line, n.col}; }
+  Diagnostics& diags() { return diags_; }
+
+  // A mapping's keys, checked against the keys the format knows.
+  class Map {
+   public:
+    Map(Reader& r, const YamlNode& node, std::initializer_list<std::string_view> keys,
+        std::string_view what)
+        : r_(r), node_(node), keys_(keys), slots_(keys.size(), nullptr), key_nodes_(keys.size(), nullptr) {
+      for (std::size_t i = 0; i < node.map_size(); ++i) {
+        const YamlNode& k = node.key(i);
+        if (!k.is_scalar()) {
+          r.diags_.error("schema/type", r.loc(k), "a key must be a word, not " + describe(k));
+          continue;
+        }
+        auto it = std::find(keys_.begin(), keys_.end(), k.text);
+        if (it == keys_.end()) {
+          std::string msg = "unknown key '" + k.text + "' in " + std::string(what);
+          std::string near = nearest(k.text, std::vector<std::string_view>(keys_.begin(), keys_.end()));
+          if (!near.empty()) msg += "; did you mean '" + near + "'?";
+          r.diags_.error("schema/unknown-key", r.loc(k), msg);
+          continue;
+        }
+        const auto slot = static_cast<std::size_t>(it - keys_.begin());
+        if (!slots_[slot]) {  // a duplicate key was reported by the parser; keep the first
+          slots_[slot] = &node.value(i);
+          key_nodes_[slot] = &k;
+        }
+      }
+    }
+
+    // The value of `key`, or nullptr when absent or null.
+    const YamlNode* get(std::string_view key) const {
+      const YamlNode* v = slots_[slot(key)];
+      return v && !v->is_null() ? v : nullptr;
+    }
+    // Position of the key itself (or of the mapping when absent).
+    Loc key_loc(std::string_view key) const {
+      const YamlNode* k = key_nodes_[slot(key)];
+      return r_.loc(k ? *k : node_);
+    }
+    Loc loc() const { return r_.loc(node_); }
+    // Whether the key is written at all (even with an empty value).
+    bool has(std::string_view key) const { return key_nodes_[slot(key)] != nullptr; }
+
+    // Reports schema/missing-key when `key` has no value.
+    const YamlNode* require(std::string_view key, std::string_view what) const {
+      const YamlNode* v = get(key);
+      if (!v) {
+        r_.diags_.error("schema/missing-key", key_nodes_[slot(key)] ? key_loc(key) : loc(),
+                        "missing required key '" + std::string(key) + "' in " + std::string(what));
+      }
+      return v;
+    }
+
+   private:
+    std::size_t slot(std::string_view key) const {
+      return static_cast<std::size_t>(std::find(keys_.begin(), keys_.end(), key) - keys_.begin());
+    }
+    Reader& r_;
+    const YamlNode& node_;
+    std::vector<std::string_view> keys_;
+    std::vector<const YamlNode*> slots_;
+    std::vector<const YamlNode*> key_nodes_;
+  };
+
+  bool expect_map(const YamlNode& n, std::string_view what) {
+    if (n.is_map()) return true;
+    type_error(n, "a mapping (key: value) for " + std::string(what));
+    return false;
+  }
+
+  void type_error(const YamlNode& n, const std::string& expected) {
+    diags_.error("schema/type", loc(n), "expected " + expected + ", found " + describe(n));
+  }
+
+  Field<std::string> text(const YamlNode* n) {
+    Field<std::string> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    if (n->is_scalar()) {
+      f.value = n->text;
+    } else {
+      type_error(*n, "text");
+    }
+    return f;
+  }
+
+  // A number: finite, decimal notation (no .nan, .inf or 1e400).
+  Field<double> number(const YamlNode* n) {
+    Field<double> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    double v = 0;
+    if (n->is_scalar() && parse_number(n->text, v)) {
+      f.value = v;
+    } else {
+      type_error(*n, "a number");
+    }
+    return f;
+  }
+
+  Field<int> integer(const YamlNode* n, int min = 0) {
+    Field<int> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    int v = 0;
+    const std::string& t = n->text;
+    if (n->is_scalar() && !t.empty() &&
+        std::from_chars(t.data(), t.data() + t.size(), v).ptr == t.data() + t.size() &&
+        std::from_chars(t.data(), t.data() + t.size(), v).ec == std::errc() && v >= min) {
+      f.value = v;
+    } else {
+      type_error(*n, min == 0 ? "a whole number (0 or more)" : "a whole number of at least " + std::to_string(min));
+    }
+    return f;
+  }
+
+  Field<bool> boolean(const YamlNode* n) {
+    Field<bool> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    if (n->is_scalar() && n->plain) {
+      if (n->text == "true" || n->text == "True" || n->text == "TRUE") f.value = true;
+      if (n->text == "false" || n->text == "False" || n->text == "FALSE") f.value = false;
+    }
+    if (!f.value) type_error(*n, "true or false");
+    return f;
+  }
+
+  Field<Date> date(const YamlNode* n) {
+    Field<Date> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    if (!n->is_scalar()) {
+      type_error(*n, "a date (YYYY-MM-DD)");
+    } else if (auto d = Date::parse(n->text)) {
+      f.value = *d;
+    } else {
+      diags_.error("date/invalid", f.loc,
+                   "'" + n->text + "' is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
+    }
+    return f;
+  }
+
+  Field<TimeOfDay> time(const YamlNode* n) {
+    Field<TimeOfDay> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    if (!n->is_scalar()) {
+      type_error(*n, "a time (HH:MM)");
+    } else if (auto t = TimeOfDay::parse(n->text)) {
+      f.value = *t;
+    } else {
+      diags_.error("date/invalid", f.loc,
+                   "'" + n->text + "' is not a time; write HH:MM (24 h), e.g. \"14:00\"");
+    }
+    return f;
+  }
+
+  Field<Money> money(const YamlNode* n) {
+    Field<Money> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    std::optional<Money> m;
+    if (n->is_scalar()) m = Money::parse(n->text);
+    if (m && m->cents >= 0) {
+      f.value = *m;
+    } else {
+      type_error(*n, "an amount in euros (0 or more, at most two decimals, e.g. 4500.50)");
+    }
+    return f;
+  }
+
+  // An entity's own id (schema/id when malformed).
+  std::string id(const YamlNode* n, Loc& at) {
+    if (!n) return {};
+    at = loc(*n);
+    if (!n->is_scalar()) {
+      type_error(*n, "an id");
+      return {};
+    }
+    if (!is_valid_id(n->text)) {
+      bad_id(*n);
+      return {};
+    }
+    return n->text;
+  }
+
+  void bad_id(const YamlNode& n) {
+    diags_.error("schema/id", loc(n),
+                 "invalid id " + describe(n) +
+                     ": use letters, digits, '.', '_' and '-', starting with a letter or digit, "
+                     "at most 64 characters");
+  }
+
+  std::optional<Ref> ref(const YamlNode* n) {
+    if (!n) return std::nullopt;
+    if (!n->is_scalar()) {
+      type_error(*n, "an id");
+      return std::nullopt;
+    }
+    return Ref{n->text, loc(*n)};
+  }
+
+  std::vector<Ref> refs(const YamlNode* n) {
+    std::vector<Ref> out;
+    if (!n) return out;
+    if (!n->is_seq()) {
+      type_error(*n, "a list of ids, e.g. [a, b]");
+      return out;
+    }
+    out.reserve(n->children.size());
+    for (const auto& item : n->children) {
+      if (auto r = ref(&item)) out.push_back(std::move(*r));
+    }
+    return out;
+  }
+
+  template <class E>
+  Field<E> choice(const YamlNode* n, std::initializer_list<std::pair<std::string_view, E>> options,
+                  std::string_view what) {
+    Field<E> f;
+    if (!n) return f;
+    f.loc = loc(*n);
+    if (n->is_scalar()) {
+      for (const auto& [name, value] : options) {
+        if (n->text == name) {
+          f.value = value;
+          return f;
+        }
+      }
+    }
+    std::string allowed;
+    std::vector<std::string_view> names;
+    for (const auto& [name, value] : options) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += name;
+      names.push_back(name);
+    }
+    std::string msg = "invalid " + std::string(what) + " " + describe(*n) + "; expected one of: " + allowed;
+    if (n->is_scalar()) {
+      if (auto near = nearest(n->text, names); !near.empty()) msg += " (did you mean '" + near + "'?)";
+    }
+    diags_.error("schema/enum", f.loc, msg);
+    return f;
+  }
+
+  std::optional<Period> period(const YamlNode* n, std::string_view what) {
+    if (!n || !expect_map(*n, what)) return std::nullopt;
+    Map m(*this, *n, {"start", "end"}, what);
+    Period p;
+    p.start = date(m.get("start"));
+    p.end = date(m.get("end"));
+    if (!p.start.has()) p.start.loc = m.loc();
+    if (!p.end.has()) p.end.loc = m.loc();
+    return p;
+  }
+
+  // Calls `each` for every mapping of a list (reporting items that are not).
+  template <class F>
+  void each_map(const YamlNode* n, std::string_view what, F&& each) {
+    if (!n) return;
+    if (!n->is_seq()) {
+      type_error(*n, "a list of " + std::string(what));
+      return;
+    }
+    for (const auto& item : n->children) {
+      if (expect_map(item, what)) each(item);
+    }
+  }
+
+  static bool parse_number(const std::string& t, double& v) {
+    if (t.empty() || t.size() > 64) return false;
+    // Decimal notation only: from_chars would also take "inf" and "nan".
+    for (char c : t) {
+      if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+        return false;
+      }
+    }
+    const char* b = t.data();
+    if (*b == '+') ++b;
+    auto [p, ec] = std::from_chars(b, t.data() + t.size(), v);
+    return ec == std::errc() && p == t.data() + t.size() && std::isfinite(v);
+  }
+
+ private:
+  std::uint32_t file_;
+  Diagnostics& diags_;
+};
+
+// --- cls.yaml -------------------------------------------------------------
+
+std::optional<Quorum> parse_quorum(const YamlNode& n) {
+  if (!n.is_scalar()) return std::nullopt;
+  const std::string& t = n.text;
+  double v = 0;
+  if (auto slash = t.find('/'); slash != std::string::npos) {
+    double a = 0, b = 0;
+    if (!Reader::parse_number(t.substr(0, slash), a) || !Reader::parse_number(t.substr(slash + 1), b) ||
+        b <= 0) {
+      return std::nullopt;
+    }
+    v = a / b;
+  } else if (!t.empty() && t.back() == '%') {
+    std::string num = t.substr(0, t.size() - 1);
+    while (!num.empty() && num.back() == ' ') num.pop_back();
+    if (!Reader::parse_number(num, v)) return std::nullopt;
+    v /= 100;
+  } else if (!Reader::parse_number(t, v)) {
+    return std::nullopt;
+  }
+  if (!(v > 0 && v <= 1)) return std::nullopt;
+  return Quorum{v, t};
+}
+
+void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
+  if (!r.expect_map(root, "cls.yaml")) return;
+  Reader::Map top(r, root,
+                  {"id", "title", "kind", "lang", "organisation", "territory", "period", "axes",
+                   "bodies"},
+                  "cls.yaml");
+  Loc id_loc = top.loc();
+  std::string id = r.id(top.require("id", "cls.yaml"), id_loc);
+  if (!id.empty()) m.id = Field<std::string>{id, id_loc};
+  m.title = r.text(top.require("title", "cls.yaml"));
+  m.kind = r.choice<ProjectKind>(top.get("kind"), {{"cls", ProjectKind::cls}, {"cts", ProjectKind::cts}},
+                                 "kind");
+  m.lang = r.choice<Lang>(top.get("lang"), {{"fr", Lang::fr}, {"en", Lang::en}}, "lang");
+  m.territory = r.text(top.get("territory"));
+  if (const YamlNode* o = top.get("organisation"); o && r.expect_map(*o, "organisation")) {
+    Reader::Map om(r, *o, {"name", "address", "city", "email", "phone"}, "organisation");
+    Organisation org;
+    org.name = r.text(om.require("name", "organisation"));
+    org.address = r.text(om.get("address"));
+    org.city = r.text(om.get("city"));
+    org.email = r.text(om.get("email"));
+    org.phone = r.text(om.get("phone"));
+    m.organisation = std::move(org);
+  }
+  m.period = r.period(top.get("period"), "period");
+
+  r.each_map(top.get("axes"), "axes", [&](const YamlNode& a) {
+    Reader::Map am(r, a, {"id", "title", "objectives"}, "axis");
+    Axis axis;
+    axis.loc = am.loc();
+    axis.id = r.id(am.require("id", "axis"), axis.loc);
+    axis.title = r.text(am.require("title", "axis"));
+    r.each_map(am.get("objectives"), "objectives", [&](const YamlNode& o) {
+      Reader::Map obm(r, o, {"id", "title", "weight"}, "objective");
+      Objective obj;
+      obj.loc = obm.loc();
+      obj.id = r.id(obm.require("id", "objective"), obj.loc);
+      obj.title = r.text(obm.require("title", "objective"));
+      obj.weight = r.number(obm.get("weight"));
+      axis.objectives.push_back(std::move(obj));
+    });
+    m.axes.push_back(std::move(axis));
+  });
+
+  r.each_map(top.get("bodies"), "bodies", [&](const YamlNode& b) {
+    Reader::Map bm(r, b, {"id", "title", "members", "chair", "quorum", "notice_days", "proxies"},
+                   "body");
+    Body body;
+    body.loc = bm.loc();
+    body.id = r.id(bm.require("id", "body"), body.loc);
+    body.title = r.text(bm.require("title", "body"));
+    body.members = r.refs(bm.get("members"));
+    body.members_loc = bm.key_loc("members");
+    body.chair = r.ref(bm.get("chair"));
+    if (const YamlNode* q = bm.get("quorum")) {
+      body.quorum.loc = r.loc(*q);
+      body.quorum.value = parse_quorum(*q);
+      if (!body.quorum.value) r.type_error(*q, "a quorum between 0 and 1: \"1/2\", \"0.5\" or \"50%\"");
+    }
+    body.notice_days = r.integer(bm.get("notice_days"));
+    body.proxies = r.integer(bm.get("proxies"));
+    m.bodies.push_back(std::move(body));
+  });
+}
+
+// --- actors/ ----------------------------------------------------------------
+
+void read_actor(Reader& r, const YamlNode& n, std::vector<Actor>& out) {
+  Reader::Map am(r, n,
+                 {"id", "kind", "name", "civility", "role", "organisation", "email", "phone",
+                  "address", "college", "substitute", "mandate"},
+                 "actor");
+  Actor a;
+  a.loc = am.loc();
+  a.id = r.id(am.require("id", "actor"), a.loc);
+  a.kind = r.choice<ActorKind>(am.get("kind"),
+                               {{"person", ActorKind::person}, {"organisation", ActorKind::organisation}},
+                               "actor kind");
+  a.name = r.text(am.require("name", "actor"));
+  a.civility = r.choice<Civility>(am.get("civility"),
+                                  {{"Mme", Civility::mme}, {"M.", Civility::m}},
+                                  "civility");
+  a.role = r.text(am.get("role"));
+  a.organisation = r.ref(am.get("organisation"));
+  a.email = r.text(am.get("email"));
+  a.phone = r.text(am.get("phone"));
+  a.address = r.text(am.get("address"));
+  a.college = r.text(am.get("college"));
+  a.substitute = r.ref(am.get("substitute"));
+  a.mandate = r.period(am.get("mandate"), "mandate");
+  out.push_back(std::move(a));
+}
+
+// --- actions/ ---------------------------------------------------------------
+
+void read_indicator(Reader& r, const YamlNode& n, std::vector<Indicator>& out) {
+  Reader::Map im(r, n,
+                 {"id", "label", "type", "unit", "baseline", "target", "accumulate", "weight", "values"},
+                 "indicator");
+  Indicator ind;
+  ind.loc = im.loc();
+  ind.id = r.id(im.require("id", "indicator"), ind.loc);
+  ind.label = r.text(im.require("label", "indicator"));
+  ind.type = r.choice<IndicatorType>(im.get("type"),
+                                     {{"process", IndicatorType::process}, {"result", IndicatorType::result}},
+                                     "indicator type");
+  ind.unit = r.text(im.get("unit"));
+  ind.baseline = r.number(im.get("baseline"));
+  ind.target = r.number(im.require("target", "indicator"));
+  if (!ind.target.has()) ind.target.loc = im.loc();
+  ind.accumulate = r.boolean(im.get("accumulate"));
+  ind.weight = r.number(im.get("weight"));
+  r.each_map(im.get("values"), "values", [&](const YamlNode& v) {
+    Reader::Map vm(r, v, {"date", "value", "note"}, "indicator value");
+    Reading rd;
+    rd.loc = vm.loc();
+    rd.date = r.date(vm.require("date", "indicator value"));
+    rd.value = r.number(vm.require("value", "indicator value"));
+    rd.note = r.text(vm.get("note"));
+    ind.values.push_back(std::move(rd));
+  });
+  out.push_back(std::move(ind));
+}
+
+void read_action(Reader& r, const YamlNode& n, std::vector<Action>& out) {
+  Reader::Map am(r, n,
+                 {"id", "title", "objective", "status", "lead", "partners", "start", "due", "weight",
+                  "public", "budget", "description", "indicators"},
+                 "action");
+  Action a;
+  a.loc = am.loc();
+  a.id = r.id(am.require("id", "action"), a.loc);
+  a.title = r.text(am.require("title", "action"));
+  a.objective = r.ref(am.require("objective", "action"));
+  a.status = r.choice<Status>(am.get("status"),
+                              {{"planned", Status::planned},
+                               {"in-progress", Status::in_progress},
+                               {"done", Status::done},
+                               {"suspended", Status::suspended},
+                               {"abandoned", Status::abandoned}},
+                              "status");
+  a.lead = r.ref(am.get("lead"));
+  a.partners = r.refs(am.get("partners"));
+  a.start = r.date(am.get("start"));
+  a.due = r.date(am.get("due"));
+  a.weight = r.number(am.get("weight"));
+  a.public_target = r.text(am.get("public"));
+  a.description = r.text(am.get("description"));
+  if (const YamlNode* b = am.get("budget"); b && r.expect_map(*b, "budget")) {
+    Reader::Map bm(r, *b, {"planned", "spent", "funding"}, "budget");
+    Budget budget;
+    budget.planned = r.money(bm.get("planned"));
+    budget.spent = r.money(bm.get("spent"));
+    r.each_map(bm.get("funding"), "funding", [&](const YamlNode& f) {
+      Reader::Map fm(r, f, {"funder", "amount"}, "funding");
+      Funding fund;
+      fund.loc = fm.loc();
+      if (auto ref = r.ref(fm.require("funder", "funding"))) fund.funder = std::move(*ref);
+      fund.amount = r.money(fm.require("amount", "funding"));
+      budget.funding.push_back(std::move(fund));
+    });
+    a.budget = std::move(budget);
+  }
+  r.each_map(am.get("indicators"), "indicators",
+             [&](const YamlNode& i) { read_indicator(r, i, a.indicators); });
+  out.push_back(std::move(a));
+}
+
+// --- meetings/ --------------------------------------------------------------
+
+void read_item(Reader& r, const YamlNode& n, std::vector<AgendaItem>& out) {
+  Reader::Map im(r, n,
+                 {"title", "kind", "presenter", "duration", "actions", "notes", "summary", "decisions",
+                  "followups"},
+                 "agenda item");
+  AgendaItem item;
+  item.loc = im.loc();
+  item.title = r.text(im.require("title", "agenda item"));
+  item.kind = r.choice<ItemKind>(im.get("kind"),
+                                 {{"information", ItemKind::information},
+                                  {"discussion", ItemKind::discussion},
+                                  {"decision", ItemKind::decision}},
+                                 "agenda item kind");
+  item.presenter = r.ref(im.get("presenter"));
+  item.duration = r.integer(im.get("duration"));
+  item.actions = r.refs(im.get("actions"));
+  item.notes = r.text(im.get("notes"));
+  item.summary = r.text(im.get("summary"));
+  r.each_map(im.get("decisions"), "decisions", [&](const YamlNode& d) {
+    Reader::Map dm(r, d, {"text", "vote", "outcome"}, "decision");
+    Decision dec;
+    dec.loc = dm.loc();
+    dec.text = r.text(dm.require("text", "decision"));
+    if (const YamlNode* v = dm.get("vote"); v && r.expect_map(*v, "vote")) {
+      Reader::Map vm(r, *v, {"for", "against", "abstain"}, "vote");
+      Vote vote;
+      vote.loc = vm.loc();
+      vote.for_ = r.integer(vm.get("for")).value_or(0);
+      vote.against = r.integer(vm.get("against")).value_or(0);
+      vote.abstain = r.integer(vm.get("abstain")).value_or(0);
+      dec.vote = vote;
+    }
+    dec.outcome = r.choice<Outcome>(dm.get("outcome"),
+                                    {{"adopted", Outcome::adopted}, {"rejected", Outcome::rejected}},
+                                    "outcome");
+    item.decisions.push_back(std::move(dec));
+  });
+  r.each_map(im.get("followups"), "followups", [&](const YamlNode& f) {
+    Reader::Map fm(r, f, {"task", "owner", "due", "done"}, "follow-up");
+    Followup fu;
+    fu.loc = fm.loc();
+    fu.task = r.text(fm.require("task", "follow-up"));
+    fu.owner = r.ref(fm.get("owner"));
+    fu.due = r.date(fm.get("due"));
+    fu.done = r.date(fm.get("done"));
+    item.followups.push_back(std::move(fu));
+  });
+  out.push_back(std::move(item));
+}
+
+void read_meeting(Reader& r, const YamlNode& n, std::vector<Meeting>& out) {
+  Reader::Map mm(r, n,
+                 {"id", "body", "title", "date", "start", "end", "place", "online", "guests",
+                  "second_call", "convocation", "agenda", "attendance"},
+                 "meeting");
+  Meeting m;
+  m.loc = mm.loc();
+  m.id = r.id(mm.require("id", "meeting"), m.loc);
+  m.body = r.ref(mm.require("body", "meeting"));
+  m.title = r.text(mm.get("title"));
+  m.date = r.date(mm.require("date", "meeting"));
+  m.start = r.time(mm.get("start"));
+  m.end = r.time(mm.get("end"));
+  m.place = r.text(mm.get("place"));
+  m.online = r.text(mm.get("online"));
+  m.guests = r.refs(mm.get("guests"));
+  m.second_call = r.boolean(mm.get("second_call"));
+  if (const YamlNode* c = mm.get("convocation"); c && r.expect_map(*c, "convocation")) {
+    Reader::Map cm(r, *c, {"date", "signatory"}, "convocation");
+    Convocation conv;
+    conv.loc = cm.loc();
+    conv.date = r.date(cm.get("date"));
+    conv.signatory = r.ref(cm.get("signatory"));
+    m.convocation = std::move(conv);
+  }
+  r.each_map(mm.get("agenda"), "agenda items", [&](const YamlNode& i) { read_item(r, i, m.agenda); });
+  // `attendance:` written but empty still means the meeting is held.
+  const bool has_attendance_key = mm.has("attendance");
+  if (const YamlNode* a = mm.get("attendance"); a && r.expect_map(*a, "attendance")) {
+    Reader::Map am(r, *a, {"present", "excused", "proxies"}, "attendance");
+    Attendance att;
+    att.loc = am.loc();
+    att.present = r.refs(am.get("present"));
+    att.excused = r.refs(am.get("excused"));
+    if (const YamlNode* p = am.get("proxies")) {
+      if (!p->is_map()) {
+        r.type_error(*p, "a mapping of absent member to holder, e.g. {a.dupont: m.martin}");
+      } else {
+        for (std::size_t i = 0; i < p->map_size(); ++i) {
+          auto giver = r.ref(&p->key(i));
+          auto holder = r.ref(&p->value(i));
+          if (giver && holder) att.proxies.push_back({std::move(*giver), std::move(*holder)});
+        }
+      }
+    }
+    m.attendance = std::move(att);
+  } else if (!a && has_attendance_key) {
+    Attendance att;
+    att.loc = mm.key_loc("attendance");
+    m.attendance = std::move(att);
+  }
+  out.push_back(std::move(m));
+}
+
+// --- files ------------------------------------------------------------------
+
+enum class Folder { manifest, actors, actions, meetings, other };
+
+Folder folder_of(std::string_view path) {
+  if (path == "cls.yaml") return Folder::manifest;
+  if (path.starts_with("actors/")) return Folder::actors;
+  if (path.starts_with("actions/")) return Folder::actions;
+  if (path.starts_with("meetings/")) return Folder::meetings;
+  return Folder::other;
+}
+
+// What one file contributes, parsed on its own (possibly on another thread).
+struct FileResult {
+  Diagnostics diags;
+  std::optional<Manifest> manifest;
+  std::vector<Actor> actors;
+  std::vector<Action> actions;
+  std::vector<Meeting> meetings;
+};
+
+void load_file(std::uint32_t index, std::string_view path, std::string_view bytes,
+               const YamlLimits& limits, FileResult& out) {
+  std::vector<YamlNode> docs;
+  if (!parse_yaml(bytes, index, out.diags, docs, limits)) return;
+  Reader r(index, out.diags);
+  if (docs.size() > 1) {
+    out.diags.error("yaml/syntax", r.loc(docs[1]),
+                    "a second YAML document ('---') in one file; keep one document per file");
+  }
+  const Folder folder = folder_of(path);
+  if (folder == Folder::manifest) {
+    out.manifest.emplace();
+    if (docs.empty()) {
+      out.diags.error("schema/missing-key", Loc{index, 1, 1}, "cls.yaml is empty: it needs at least 'id' and 'title'");
+    } else {
+      read_manifest(r, docs[0], *out.manifest);
+    }
+    return;
+  }
+  if (docs.empty() || docs[0].is_null()) return;  // an empty file declares nothing
+  const YamlNode& root = docs[0];
+  auto each_entity = [&](std::string_view what, auto&& read) {
+    if (root.is_map()) {
+      read(root);
+    } else if (root.is_seq()) {
+      for (const auto& item : root.children) {
+        if (r.expect_map(item, what)) read(item);
+      }
+    } else {
+      r.type_error(root, "a mapping (one " + std::string(what) + ") or a list of them");
+    }
+  };
+  switch (folder) {
+    case Folder::actors: each_entity("actor", [&](const YamlNode& n) { read_actor(r, n, out.actors); }); break;
+    case Folder::actions: each_entity("action", [&](const YamlNode& n) { read_action(r, n, out.actions); }); break;
+    case Folder::meetings: each_entity("meeting", [&](const YamlNode& n) { read_meeting(r, n, out.meetings); }); break;
+    default: break;
+  }
+}
+
+bool has_yaml_extension(const fs::path& p) {
+  const auto ext = p.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// Runs `work(i)` for i in [0, n) on all cores.
+template <class F>
+void parallel_for(std::size_t n, F&& work) {
+  const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), n);
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) work(i);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& t : pool) t.join();
+}
+
+Project merge(std::vector<std::string> paths, std::vector<FileResult>& results, Diagnostics& diags) {
+  Project p;
+  p.files = std::move(paths);
+  bool have_manifest = false;
+  std::size_t actors = 0, actions = 0, meetings = 0;
+  for (const auto& r : results) {
+    actors += r.actors.size();
+    actions += r.actions.size();
+    meetings += r.meetings.size();
+  }
+  p.actors.reserve(actors);
+  p.actions.reserve(actions);
+  p.meetings.reserve(meetings);
+  for (auto& r : results) {
+    diags.append(std::move(r.diags));
+    if (r.manifest) {
+      p.manifest = std::move(*r.manifest);
+      have_manifest = true;
+    }
+    std::move(r.actors.begin(), r.actors.end(), std::back_inserter(p.actors));
+    std::move(r.actions.begin(), r.actions.end(), std::back_inserter(p.actions));
+    std::move(r.meetings.begin(), r.meetings.end(), std::back_inserter(p.meetings));
+  }
+  if (!have_manifest) {
+    p.files.push_back("cls.yaml");
+    diags.error("schema/missing-key", Loc{static_cast<std::uint32_t>(p.files.size() - 1), 0, 0},
+                "no cls.yaml in the project");
+  }
+  p.index();
+  return p;
+}
+
+}  // namespace
+
+std::vector<std::string> project_files(const fs::path& root, Diagnostics& diags) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (fs::is_regular_file(root / "cls.yaml", ec)) out.push_back("cls.yaml");
+  for (const char* folder : {"actors", "actions", "meetings"}) {
+    const fs::path dir = root / folder;
+    if (!fs::is_directory(dir, ec)) continue;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (!has_yaml_extension(p)) continue;
+      std::error_code fec;
+      if (!fs::is_regular_file(p, fec)) continue;  // directories named x.yaml, broken links
+      out.push_back(p.lexically_relative(root).generic_string());
+    }
+    if (ec) {
+      out.push_back(std::string(folder));  // so that the diagnostic has a file to name
+      diags.error("yaml/syntax", Loc{static_cast<std::uint32_t>(out.size() - 1), 0, 0},
+                  "cannot read the folder: " + ec.message());
+      ec.clear();
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+static bool read_whole(const fs::path& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open the file";
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size < 0) {
+    error = "cannot read the file";
+    return false;
+  }
+  out.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  in.read(out.data(), size);
+  if (!in) {
+    error = "cannot read the file";
+    return false;
+  }
+  return true;
+}
+
+Project load_project(const fs::path& root, Diagnostics& diags, const YamlLimits& limits) {
+  std::vector<std::string> paths = project_files(root, diags);
+  std::vector<FileResult> results(paths.size());
+  parallel_for(paths.size(), [&](std::size_t i) {
+    const auto index = static_cast<std::uint32_t>(i);
+    std::string bytes, error;
+    std::error_code ec;
+    const auto size = fs::file_size(root / paths[i], ec);
+    if (!ec && size > limits.max_bytes) {
+      results[i].diags.error("yaml/syntax", Loc{index, 1, 1},
+                             "file larger than " + std::to_string(limits.max_bytes >> 20) +
+                                 " MiB; split it into several files");
+      return;
+    }
+    if (!read_whole(root / paths[i], bytes, error)) {
+      results[i].diags.error("yaml/syntax", Loc{index, 0, 0}, error);
+      return;
+    }
+    load_file(index, paths[i], bytes, limits, results[i]);
+  });
+  Project p = merge(std::move(paths), results, diags);
+  p.root = root;
+  return p;
+}
+
+Project load_project(std::vector<SourceFile> files, Diagnostics& diags, const YamlLimits& limits) {
+  std::sort(files.begin(), files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  std::erase_if(files, [](const SourceFile& f) {
+    return f.path != "cls.yaml" && (folder_of(f.path) == Folder::other || !has_yaml_extension(f.path));
+  });
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  std::vector<FileResult> results(files.size());
+  parallel_for(files.size(), [&](std::size_t i) {
+    load_file(static_cast<std::uint32_t>(i), files[i].path, files[i].bytes, limits, results[i]);
+  });
+  return merge(std::move(paths), results, diags);
+}
+
+}  // namespace cls

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs one end-to-end case: run_case.sh CLS_BINARY CASE_DIR SOURCE_DIR
+#
+# CASE_DIR/cmd is a shell snippet run in a scratch copy of CASE_DIR, where `cls`
+# is the binary under test and $SRC the source tree (for the examples). Its
+# standard output, standard error and exit status are compared with
+# expected.out, expected.err and expected.status when those files exist
+# (expected.status must). UPDATE_GOLDEN=1 rewrites them instead.
+set -u
+bin=$(realpath "$1"); case_dir=$(realpath "$2"); export SRC=$(realpath "$3")
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cp -a "$case_dir/." "$work/"
+cd "$work"
+export CLS_TODAY=${CLS_TODAY:-2026-11-25} NO_COLOR=1 LC_ALL=C.UTF-8
+cls() { "$bin" "$@"; }
+export -f cls 2>/dev/null; export bin
+set +e
+bash -c "cls() { \"\$bin\" \"\$@\"; }; $(cat cmd)" >"$work/.out" 2>"$work/.err"
+status=$?
+set -e
+fail=0
+if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+  echo "$status" > "$case_dir/expected.status"
+  cp "$work/.out" "$case_dir/expected.out"
+  [ -s "$work/.err" ] && cp "$work/.err" "$case_dir/expected.err" || rm -f "$case_dir/expected.err"
+  exit 0
+fi
+want=$(cat "$case_dir/expected.status")
+if [ "$status" != "$want" ]; then
+  echo "exit status $status, expected $want"; fail=1
+fi
+for s in out err; do
+  if [ -f "$case_dir/expected.$s" ]; then
+    if ! diff -u "$case_dir/expected.$s" "$work/.$s"; then fail=1; fi
+  fi
+done
+if [ $fail = 1 ]; then
+  echo "--- stderr:"; head -50 "$work/.err"
+fi
+exit $fail
