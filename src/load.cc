@@ -157,6 +157,16 @@ class Reader {
     return f;
   }
 
+  // A weight (§3): a number of 0 or more.
+  Field<double> weight(const YamlNode* n) {
+    Field<double> f = number(n);
+    if (f && *f < 0) {
+      diags_.error("schema/type", f.loc, "a weight must be 0 or more");
+      f.value.reset();
+    }
+    return f;
+  }
+
   Field<int> integer(const YamlNode* n, int min = 0) {
     Field<int> f;
     if (!n) return f;
@@ -409,7 +419,7 @@ void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
       obj.loc = obm.loc();
       obj.id = r.id(obm.require("id", "objective"), obj.loc);
       obj.title = r.text(obm.require("title", "objective"));
-      obj.weight = r.number(obm.get("weight"));
+      obj.weight = r.weight(obm.get("weight"));
       axis.objectives.push_back(std::move(obj));
     });
     m.axes.push_back(std::move(axis));
@@ -482,7 +492,7 @@ void read_indicator(Reader& r, const YamlNode& n, std::vector<Indicator>& out) {
   ind.target = r.number(im.require("target", "indicator"));
   if (!ind.target.has()) ind.target.loc = im.loc();
   ind.accumulate = r.boolean(im.get("accumulate"));
-  ind.weight = r.number(im.get("weight"));
+  ind.weight = r.weight(im.get("weight"));
   r.each_map(im.get("values"), "values", [&](const YamlNode& v) {
     Reader::Map vm(r, v, {"date", "value", "note"}, "indicator value");
     Reading rd;
@@ -516,7 +526,7 @@ void read_action(Reader& r, const YamlNode& n, std::vector<Action>& out) {
   a.partners = r.refs(am.get("partners"));
   a.start = r.date(am.get("start"));
   a.due = r.date(am.get("due"));
-  a.weight = r.number(am.get("weight"));
+  a.weight = r.weight(am.get("weight"));
   a.public_target = r.text(am.get("public"));
   a.description = r.text(am.get("description"));
   if (const YamlNode* b = am.get("budget"); b && r.expect_map(*b, "budget")) {

@@ -40,7 +40,8 @@ fs::path project_root(const Globals& g) {
   }
   auto root = find_project_root(start);
   if (!root) {
-    throw Exit{kUsage, "cls: no cls.yaml found in " + start.string() +
+    const std::string where = g.directory.empty() ? "the current directory" : g.directory;
+    throw Exit{kUsage, "cls: no cls.yaml found in " + where +
                            " or its parents (run `cls init` to start a project, or use -C DIR)"};
   }
   return *root;

@@ -1,5 +1,6 @@
 // cls: the command line. Global options (SPEC §7) and the table of
 // subcommands; each subcommand is a cmd_*.cc file.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -45,6 +46,17 @@ int main(int argc, char** argv) {
     runners.emplace_back(sub, c.setup(*sub, globals));
   }
 
+  // A mistyped command gets a suggestion rather than CLI11's generic message.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string_view> names;
+    for (const Command& c : kCommands) names.emplace_back(c.name);
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string msg = std::string("cls: unknown command '") + argv[1] + "'";
+      if (auto near = cls::nearest(argv[1], names); !near.empty()) msg += "; did you mean '" + near + "'?";
+      std::fprintf(stderr, "%s\nRun cls --help for the list of commands.\n", msg.c_str());
+      return kUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

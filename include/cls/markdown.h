@@ -1,0 +1,44 @@
+// Markdown fields (SPEC §1.1: `description`, `summary`, `notes`, GitHub
+// flavour) rendered into documents, without letting a file inject markup
+// (SPEC §5.4).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace cls {
+
+// An HTML fragment from a Markdown field: CommonMark plus the GFM tables,
+// strikethrough and autolinks. Safe mode: raw HTML in the field is dropped
+// (cmark leaves an "<!-- raw HTML omitted -->" comment) and links or images to
+// javascript:, vbscript:, file: and non-image data: URLs get an empty address.
+// `heading_offset` pushes the field's headings down (a "# Titre" becomes <h3>
+// with 2) so that they sit under the document's own; levels stop at 6.
+// Ill-formed UTF-8 becomes U+FFFD.
+std::string markdown_to_html(std::string_view markdown, int heading_offset = 0);
+
+// A Markdown field made ready to paste into a Markdown document, as a block:
+//  - line endings become \n, leading blank lines and trailing blank space go
+//    (the template owns the spacing around the block: put it between blank
+//    lines);
+//  - every non-empty line is indented by `indent` spaces, so that the block can
+//    continue a list item (indent 3 under "1. ", 2 under "- ");
+//  - the text is passed through as written, except when it holds something that
+//    would leak out of the block or be live markup once the document is turned
+//    into HTML: raw HTML, a javascript:-like link, or a code fence left open
+//    (which would swallow the rest of the document). Then the field is
+//    re-rendered by cmark from its parse tree with that raw HTML as literal
+//    text, unsafe link targets emptied and the fence closed; the meaning is
+//    kept but the layout is cmark's (e.g. "  - item" for "* item").
+std::string markdown_to_markdown(std::string_view markdown, int indent = 0);
+
+// A plain value (a name, a title, a task) made literal inside Markdown text:
+// a backslash goes before the characters that could start emphasis, code, a
+// link, raw HTML, a table cell boundary or an entity (\ ` * _ ~ [ ] < | &),
+// and before a block marker at the start (# > - + = or "1." / "1)"), so the
+// value can also open a line or a list item. `_` inside a word and `&` outside
+// an entity-like "&name;" are left alone, to keep e-mail addresses and
+// "Santé & Territoires" as they are. Line breaks become spaces: a value is
+// inline, and a newline in a table row would end it.
+std::string markdown_escape(std::string_view text);
+
+}  // namespace cls

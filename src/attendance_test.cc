@@ -1,0 +1,83 @@
+#include "cls/attendance.h"
+
+#include <doctest/doctest.h>
+
+#include "test_project.h"
+
+using namespace cls;
+using cls::testing::with;
+
+static MeetingCount count_of(const std::string& attendance, const std::string& extra = "") {
+  auto l = with("meetings/m.yaml", "id: m\nbody: copil\ndate: 2026-06-01\n" + extra + attendance);
+  REQUIRE(l.project.meetings.size() == 1);
+  return count_meeting(l.project, l.project.meetings[0]);
+}
+
+TEST_CASE("present, substitute, proxy, excused and absent are exclusive and counted") {
+  // a is away but its substitute sa sits; b present; c gave a proxy to b; d excused.
+  const auto c = count_of("attendance:\n  present: [sa, b, g]\n  excused: [d, c]\n  proxies: {c: b}\n",
+                          "guests: [g]\n");
+  CHECK(c.total == 4);
+  CHECK(c.present == 1);
+  CHECK(c.substituted == 1);
+  CHECK(c.by_proxy == 1);
+  CHECK(c.excused == 1);
+  CHECK(c.absent == 0);
+  CHECK(c.present_or_represented() == 3);
+  CHECK(c.substitutes_sitting == std::vector<std::string>{"sa"});
+  CHECK(c.guests_present == std::vector<std::string>{"g"});
+  REQUIRE(c.members.size() == 4);
+  CHECK(c.members[0].presence == Presence::substituted);
+  CHECK(c.members[0].by == "sa");
+  CHECK(c.members[2].presence == Presence::proxy);
+  CHECK(c.members[2].by == "b");
+  CHECK(c.members[2].excused);  // excused and represented: counted as represented
+  CHECK(c.members[3].presence == Presence::excused);
+}
+
+TEST_CASE("a proxy held by someone absent does not represent") {
+  const auto c = count_of("attendance:\n  present: [a]\n  proxies: {c: b}\n");
+  CHECK(c.by_proxy == 0);
+  CHECK(c.absent == 3);
+}
+
+TEST_CASE("quorum: half of the members, present or represented") {
+  CHECK(quorum_needed(0.5, 30) == 15);
+  CHECK(quorum_needed(0.5, 31) == 16);
+  CHECK(quorum_needed(1.0 / 3, 10) == 4);
+  CHECK(quorum_needed(2.0 / 3, 9) == 6);
+  CHECK(quorum_needed(0.5, 4) == 2);
+  auto reached = count_of("attendance:\n  present: [a]\n  proxies: {b: a}\n");
+  CHECK(reached.quorum_needed == 2);
+  CHECK(reached.quorum_reached());
+  auto missed = count_of("attendance:\n  present: [a]\n");
+  CHECK_FALSE(missed.quorum_reached());
+  auto second = count_of("attendance:\n  present: [a]\n", "second_call: true\n");
+  CHECK_FALSE(second.quorum_needed.has_value());
+  CHECK(second.quorum_reached());
+}
+
+static Decision decision(int f, int a, int ab, std::optional<Outcome> written = std::nullopt) {
+  Decision d;
+  d.vote = Vote{f, a, ab, {}};
+  d.outcome.value = written;
+  return d;
+}
+
+TEST_CASE("outcome of a decision") {
+  CHECK(decide(decision(12, 2, 1), 15).outcome == Outcome::adopted);
+  CHECK_FALSE(decide(decision(12, 2, 1), 15).unanimous);
+  CHECK(decide(decision(3, 5, 0), 8).outcome == Outcome::rejected);
+  const auto tie = decide(decision(4, 4, 1), 9);
+  CHECK(tie.tie);
+  CHECK_FALSE(tie.outcome.has_value());
+  CHECK(decide(decision(4, 4, 1, Outcome::adopted), 9).outcome == Outcome::adopted);  // casting vote
+  CHECK(decide(decision(5, 1, 0, Outcome::rejected), 6).contradicts_vote);
+  CHECK(decide(decision(15, 0, 0), 15).unanimous);
+  CHECK_FALSE(decide(decision(14, 0, 0), 15).unanimous);  // someone did not vote
+  CHECK_FALSE(decide(decision(14, 0, 1), 15).unanimous);  // an abstention breaks unanimity
+  Decision no_vote;
+  CHECK(decide(no_vote, 10).outcome == Outcome::adopted);
+  no_vote.outcome.value = Outcome::rejected;
+  CHECK(decide(no_vote, 10).outcome == Outcome::rejected);
+}

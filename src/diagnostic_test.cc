@@ -1,0 +1,53 @@
+#include "cls/diagnostic.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace cls;
+
+TEST_CASE("text diagnostics are FILE:LINE:COL: severity: MESSAGE [RULE]") {
+  const std::vector<std::string> files = {"actions/a.yaml"};
+  Diagnostic d{Severity::error, "schema/unknown-key", Loc{0, 7, 3}, "unknown key 'x'"};
+  CHECK(format_text(d, files, false) == "actions/a.yaml:7:3: error: unknown key 'x' [schema/unknown-key]");
+  d.severity = Severity::warning;
+  CHECK(format_text(d, files, false) == "actions/a.yaml:7:3: warning: unknown key 'x' [schema/unknown-key]");
+  CHECK(format_text(d, files, true).find("\033[") != std::string::npos);
+}
+
+TEST_CASE("diagnostics sort by file path, then position") {
+  const std::vector<std::string> files = {"meetings/m.yaml", "actions/a.yaml"};
+  Diagnostics ds;
+  ds.error("r", Loc{0, 1, 1}, "m");
+  ds.warning("r", Loc{1, 9, 1}, "a9");
+  ds.error("r", Loc{1, 2, 5}, "a2");
+  ds.sort(files);
+  CHECK(ds.all()[0].message == "a2");
+  CHECK(ds.all()[1].message == "a9");
+  CHECK(ds.all()[2].message == "m");
+  CHECK(ds.errors() == 2);
+  CHECK(ds.warnings() == 1);
+}
+
+TEST_CASE("JSON output has the keys of SPEC §2") {
+  const std::vector<std::string> files = {"cls.yaml"};
+  Diagnostics ds;
+  ds.warning("action/late", Loc{0, 3, 4}, "late");
+  const auto j = nlohmann::json::parse(format_json(ds, files));
+  CHECK(j["errors"] == 0);
+  CHECK(j["warnings"] == 1);
+  CHECK(j["diagnostics"][0]["severity"] == "warning");
+  CHECK(j["diagnostics"][0]["rule"] == "action/late");
+  CHECK(j["diagnostics"][0]["file"] == "cls.yaml");
+  CHECK(j["diagnostics"][0]["line"] == 3);
+  CHECK(j["diagnostics"][0]["column"] == 4);
+  CHECK(j["diagnostics"][0]["message"] == "late");
+}
+
+TEST_CASE("nearest suggests plausible misspellings only") {
+  const std::vector<std::string_view> keys = {"partners", "title", "name", "objective"};
+  CHECK(nearest("partenrs", keys) == "partners");
+  CHECK(nearest("nmae", keys) == "name");  // a transposition is one edit
+  CHECK(nearest("titel", keys) == "title");
+  CHECK(nearest("budget", keys) == "");
+  CHECK(nearest("x", keys) == "");
+}

@@ -1,0 +1,146 @@
+#include "cls/markdown.h"
+
+#include <doctest/doctest.h>
+
+using namespace cls;
+
+namespace {
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Every "<" is backslash-escaped, so none can open a tag.
+bool every_lt_escaped(const std::string& md) {
+  for (std::size_t i = md.find('<'); i != std::string::npos; i = md.find('<', i + 1)) {
+    if (i == 0 || md[i - 1] != '\\') return false;
+  }
+  return true;
+}
+}  // namespace
+
+TEST_CASE("markdown_to_html renders GitHub-flavoured Markdown") {
+  CHECK(markdown_to_html("Des *ateliers* **parents**.") ==
+        "<p>Des <em>ateliers</em> <strong>parents</strong>.</p>\n");
+  CHECK(markdown_to_html("") == "");
+  const std::string table = markdown_to_html("| Financeur | Montant |\n|---|--:|\n| ARS | 8 000 € |\n");
+  CHECK(contains(table, "<table>"));
+  CHECK(contains(table, "<th>Financeur</th>"));
+  CHECK(contains(table, "<td align=\"right\">8 000 €</td>"));
+  CHECK(markdown_to_html("~~annulé~~") == "<p><del>annulé</del></p>\n");
+  CHECK(markdown_to_html("voir www.example.org") ==
+        "<p>voir <a href=\"http://www.example.org\">www.example.org</a></p>\n");
+  CHECK(markdown_to_html("- un\n- deux") == "<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n");
+}
+
+TEST_CASE("markdown_to_html lets no raw HTML nor script link through") {
+  for (const char* attack : {
+           "<script>alert(1)</script>",
+           "Texte <script>alert(1)</script> inline",
+           "<img src=x onerror=alert(1)>",
+           "Texte <img src=x onerror=alert(1)> inline",
+           "<div onclick=\"alert(1)\">x</div>",
+           "<iframe src=\"https://evil.example\"></iframe>",
+       }) {
+    CAPTURE(attack);
+    const std::string html = markdown_to_html(attack);
+    CHECK(!contains(html, "<script"));
+    CHECK(!contains(html, "<img"));
+    CHECK(!contains(html, "<div"));
+    CHECK(!contains(html, "<iframe"));
+    CHECK(!contains(html, "onerror=alert"));
+  }
+  for (const char* attack : {
+           "[clic](javascript:alert(1))",
+           "[clic](JaVaScRiPt:alert(1))",
+           "[clic](javascript&colon;alert(1))",
+           "[clic](&#106;avascript:alert(1))",
+           "<javascript:alert(1)>",
+           "![img](javascript:alert(1))",
+           "[clic](vbscript:msgbox(1))",
+           "[clic](data:text/html;base64,PHNjcmlwdD4=)",
+       }) {
+    CAPTURE(attack);
+    const std::string html = markdown_to_html(attack);
+    CHECK(!contains(html, "href=\"javascript"));
+    CHECK(!contains(html, "href=\"JaVaScRiPt"));
+    CHECK(!contains(html, "src=\"javascript"));
+    CHECK(!contains(html, "vbscript:msgbox"));
+    CHECK(!contains(html, "href=\"data:"));
+  }
+  // Text that only looks like markup is shown, escaped.
+  CHECK(markdown_to_html("enfants de 0 < 6 ans & \"parents\"") ==
+        "<p>enfants de 0 &lt; 6 ans &amp; &quot;parents&quot;</p>\n");
+  // Ill-formed UTF-8 does not reach the page.
+  CHECK(markdown_to_html("caf\xE9") == "<p>caf\uFFFD</p>\n");
+}
+
+TEST_CASE("markdown_to_html shifts headings") {
+  CHECK(markdown_to_html("# Titre\n\n### Sous-titre", 2) == "<h3>Titre</h3>\n<h5>Sous-titre</h5>\n");
+  CHECK(markdown_to_html("##### Profond", 3) == "<h6>Profond</h6>\n");
+}
+
+TEST_CASE("markdown_to_markdown passes ordinary Markdown through") {
+  CHECK(markdown_to_markdown("") == "");
+  CHECK(markdown_to_markdown("\n\n  \n") == "");
+  CHECK(markdown_to_markdown("Des *ateliers*.\n") == "Des *ateliers*.");
+  CHECK(markdown_to_markdown("\n\nun\r\ndeux\r\n\r\n") == "un\ndeux");
+  const std::string field = "Intro :\n\n* un\n* deux\n\n| a | b |\n|---|---|\n| 1 | 2 |";
+  CHECK(markdown_to_markdown(field + "\n\n") == field);
+  CHECK(markdown_to_markdown("```\ncode\n```\n") == "```\ncode\n```");
+  CHECK(markdown_to_markdown("    code indenté") == "    code indenté");  // first line's indent kept
+}
+
+TEST_CASE("markdown_to_markdown indents for a list item") {
+  CHECK(markdown_to_markdown("un\n\ndeux\n- trois", 3) == "   un\n\n   deux\n   - trois");
+}
+
+TEST_CASE("markdown_to_markdown neutralises what would leak out of the block") {
+  // Raw HTML becomes literal text.
+  const std::string html = markdown_to_markdown("Avant <script>alert(1)</script> après");
+  CHECK(every_lt_escaped(html));
+  CHECK(contains(html, "\\<script\\>"));
+  CHECK(markdown_to_html(html) == "<p>Avant &lt;script&gt;alert(1)&lt;/script&gt; après</p>\n");
+  const std::string block = markdown_to_markdown("<img src=x onerror=alert(1)>\n\nSuite.");
+  CHECK(every_lt_escaped(block));
+  CHECK(contains(block, "\\<img src=x onerror=alert(1)\\>"));
+  CHECK(contains(block, "Suite."));
+  // A script link loses its target.
+  const std::string link = markdown_to_markdown("[clic](javascript:alert(1)) et [ok](https://example.org)");
+  CHECK(!contains(link, "javascript:"));
+  CHECK(contains(link, "[ok](https://example.org)"));
+  // An open fence is closed, so that it does not swallow the document.
+  const std::string fence = markdown_to_markdown("Exemple :\n\n```\nnon fermé");
+  CHECK(contains(fence, "non fermé"));
+  CHECK(markdown_to_html(fence + "\n\nLa suite") ==
+        "<p>Exemple :</p>\n<pre><code>non fermé\n</code></pre>\n<p>La suite</p>\n");
+}
+
+TEST_CASE("markdown_escape makes a value literal") {
+  CHECK(markdown_escape("Marie Martin") == "Marie Martin");
+  CHECK(markdown_escape("Santé & Territoires") == "Santé & Territoires");
+  CHECK(markdown_escape("l'équipe d'animation – n° 8") == "l'équipe d'animation – n° 8");
+  CHECK(markdown_escape("jean_dupont@example.org") == "jean_dupont@example.org");
+  CHECK(markdown_escape("*gras* _it_ `code` ~barré~") ==
+        "\\*gras\\* \\_it\\_ \\`code\\` \\~barré\\~");
+  CHECK(markdown_escape("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>");
+  CHECK(markdown_escape("[lien](https://x)") == "\\[lien\\](https://x)");
+  CHECK(markdown_escape("a | b") == "a \\| b");
+  CHECK(markdown_escape("&amp; &#39;") == "\\&amp; \\&#39;");
+  CHECK(markdown_escape("# titre") == "\\# titre");
+  CHECK(markdown_escape("- tiret") == "\\- tiret");
+  CHECK(markdown_escape("2026. Bilan") == "2026\\. Bilan");
+  CHECK(markdown_escape("2026 bilan") == "2026 bilan");
+  CHECK(markdown_escape("un\ndeux\r\ntrois") == "un deux trois");
+  CHECK(markdown_escape("C:\\dossier") == "C:\\\\dossier");
+  // What the escape produces reads back as the same text.
+  for (const char* value : {"*a* _b_ <i>c</i> [d](e) | &amp; # f", "# g", "1) h"}) {
+    CAPTURE(value);
+    const std::string html = markdown_to_html(std::string("x ") + markdown_escape(value));
+    CHECK(!contains(html, "<em>"));
+    CHECK(!contains(html, "<i>"));
+    CHECK(!contains(html, "<a "));
+    CHECK(!contains(html, "raw HTML"));
+  }
+  CHECK(markdown_to_html("- " + markdown_escape("# g")) == "<ul>\n<li># g</li>\n</ul>\n");
+  CHECK(markdown_to_html("- " + markdown_escape("1) h")) == "<ul>\n<li>1) h</li>\n</ul>\n");
+}
