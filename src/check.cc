@@ -357,15 +357,17 @@ class Checker {
     for (const auto& body : p_.manifest.bodies) {
       auto it = recent.find(body.id);
       if (it == recent.end() || it->second.size() < 2) continue;
-      std::unordered_map<std::string_view, int> silent;  // member → meetings absent with no word
+      // member → meetings absent with no word (keys owned here: each count
+      // is a temporary)
+      std::unordered_map<std::string, int> silent;
       for (const Meeting* m : it->second) {
-        for (const auto& mp : count_meeting(p_, *m).members) {
-          if (mp.presence == Presence::absent) ++silent[mp.id];
+        for (auto& mp : count_meeting(p_, *m).members) {
+          if (mp.presence == Presence::absent) ++silent[std::move(mp.id)];
         }
       }
       const int n = static_cast<int>(it->second.size());
       for (const auto& r : body.members) {
-        if (silent[r.id] == n) {
+        if (auto s = silent.find(r.id); s != silent.end() && s->second == n) {
           d_.warning("actor/absence", r.loc,
                      quote(r.id) + " was absent with no word from all " + std::to_string(n) + " meetings of " +
                          quote(body.id) + " in the last twelve months");
