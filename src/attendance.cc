@@ -89,4 +89,17 @@ DecisionResult decide(const Decision& d, int present_or_represented) {
   return r;
 }
 
+std::vector<std::string> convened(const Project& project, const Meeting& meeting) {
+  std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;
+  auto add = [&](const std::string& id) {
+    if (seen.insert(id).second) out.push_back(id);
+  };
+  if (const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr) {
+    for (const auto& m : body->members) add(m.id);
+  }
+  for (const auto& g : meeting.guests) add(g.id);
+  return out;
+}
+
 }  // namespace cls

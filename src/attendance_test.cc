@@ -81,3 +81,18 @@ TEST_CASE("outcome of a decision") {
   no_vote.outcome.value = Outcome::rejected;
   CHECK(decide(no_vote, 10).outcome == Outcome::rejected);
 }
+
+// --- convened(): who receives a convocation ----------------------------------
+
+TEST_CASE("the convened are the body's members, then the guests, each once") {
+  auto l = with("meetings/m.yaml",
+                "id: m\nbody: copil\ndate: 2026-06-01\nguests: [g, b, sa]\n");
+  REQUIRE(l.project.meetings.size() == 1);
+  // b is both a member and a guest: convened once, as a member; the substitute
+  // sa is convened only because the meeting invites them.
+  CHECK(convened(l.project, l.project.meetings[0]) ==
+        std::vector<std::string>{"a", "b", "c", "d", "g", "sa"});
+  auto none = with("meetings/m.yaml", "id: m\nbody: copil\ndate: 2026-06-01\n");
+  CHECK(convened(none.project, none.project.meetings[0]) ==
+        std::vector<std::string>{"a", "b", "c", "d"});
+}

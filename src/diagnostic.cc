@@ -77,10 +77,97 @@ std::string format_json(const Diagnostics& diags, const std::vector<std::string>
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// SARIF 2.1.0, the subset forges read: one run, the rules that fired, and one
-// result per diagnostic with a physical location relative to the project root.
+// SARIF 2.1.0 (OASIS), as GitHub code scanning (github/codeql-action/upload-sarif)
+// and other SARIF viewers read it: one run; the rules that fired, each with a
+// description; one result per diagnostic with a physical location. Forges name
+// files from the top of the repository, so `uri_prefix` (the project's path in
+// the repository, "plan/") goes before every path; uris are relative
+// references to %SRCROOT%, percent-encoded as RFC 3986 asks. Columns count
+// Unicode characters (yaml_tree.cc), hence columnKind. A problem of a whole
+// file is put on its first line: code scanning wants a line for every result.
+namespace {
+
+struct RuleInfo {
+  std::string_view id, text;
+};
+
+// The rules of SPEC §2, in the words of its table.
+constexpr RuleInfo kRuleInfo[] = {
+    {"yaml/syntax", "The file is not valid YAML."},
+    {"yaml/encoding", "The file is not valid UTF-8."},
+    {"yaml/duplicate-key", "The same key appears twice in one mapping."},
+    {"schema/missing-key", "A required key is absent."},
+    {"schema/unknown-key", "A key the file format does not know."},
+    {"schema/type", "A value of the wrong type."},
+    {"schema/enum", "A value outside its list of allowed values."},
+    {"schema/id", "An id that breaks the id rules: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64 characters."},
+    {"id/duplicate", "The same id twice in one kind of entity."},
+    {"ref/unknown", "A reference to an id that does not exist."},
+    {"date/invalid", "A date or time that does not exist or is malformed."},
+    {"date/order", "Dates in the wrong order (start after due, end before start, convocation after the meeting)."},
+    {"indicator/target", "An indicator whose target equals its baseline."},
+    {"indicator/value-date", "An indicator value dated outside the project period."},
+    {"action/late", "An action past its due date that is neither done nor abandoned."},
+    {"meeting/attendance", "Inconsistent attendance: present and excused, or a proxy given by or to a non-member or to someone absent."},
+    {"meeting/proxies", "A member holds more proxies than the body allows."},
+    {"meeting/vote", "More votes than members present or represented."},
+    {"meeting/quorum", "A held meeting where the body's quorum was not reached."},
+    {"meeting/notice", "Convocations sent later than the body's notice period."},
+    {"meeting/uninvited", "Someone present who is neither a member, a member's substitute nor a guest."},
+    {"meeting/duration", "Agenda durations run past the meeting's end."},
+    {"actor/mandate", "A member convened after the end of their mandate."},
+    {"actor/absence", "A member absent with no word from every meeting of a body in the last twelve months."},
+    {"meeting/outcome", "A tied vote with no outcome, or an outcome that contradicts the vote."},
+};
+
+std::string_view rule_text(std::string_view id) {
+  for (const auto& r : kRuleInfo) {
+    if (r.id == id) return r.text;
+  }
+  return {};
+}
+
+// "schema/unknown-key" → "SchemaUnknownKey": SARIF wants a rule name that is
+// an identifier distinct from the id.
+std::string rule_name(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (const char c : id) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
+}
+
+// A relative path as a URI reference: unreserved characters and '/' stay,
+// every other byte (spaces, accents, '%', '#', '?') is percent-encoded.
+std::string uri_path(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
-                         std::string_view tool_version) {
+                         std::string_view tool_version, std::string_view uri_prefix) {
   using json = nlohmann::ordered_json;
   std::vector<std::string> rule_ids;
   for (const auto& d : diags.all()) rule_ids.push_back(d.rule);
@@ -88,16 +175,24 @@ std::string format_sarif(const Diagnostics& diags, const std::vector<std::string
   rule_ids.erase(std::unique(rule_ids.begin(), rule_ids.end()), rule_ids.end());
   json rules = json::array();
   for (const auto& id : rule_ids) {
-    rules.push_back({{"id", id}, {"name", id}, {"shortDescription", {{"text", id}}}});
+    const std::string_view text = rule_text(id);
+    const auto level = std::any_of(diags.all().begin(), diags.all().end(),
+                                   [&](const Diagnostic& d) {
+                                     return d.rule == id && d.severity == Severity::error;
+                                   })
+                           ? "error"
+                           : "warning";
+    rules.push_back({{"id", id},
+                     {"name", rule_name(id)},
+                     {"shortDescription", {{"text", text.empty() ? id : std::string(text)}}},
+                     {"defaultConfiguration", {{"level", level}}}});
   }
   json results = json::array();
   for (const auto& d : diags.all()) {
-    json region = json::object();
-    if (d.loc.line > 0) {
-      region = {{"startLine", d.loc.line}, {"startColumn", std::max<std::uint32_t>(d.loc.col, 1)}};
-    }
-    json physical = {{"artifactLocation", {{"uri", file_of(d.loc, files)}, {"uriBaseId", "%SRCROOT%"}}}};
-    if (!region.empty()) physical["region"] = region;
+    json region = {{"startLine", std::max<std::uint32_t>(d.loc.line, 1)}};
+    if (d.loc.line > 0) region["startColumn"] = std::max<std::uint32_t>(d.loc.col, 1);
+    const std::string uri = uri_path(std::string(uri_prefix) + file_of(d.loc, files));
+    json physical = {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}}, {"region", region}};
     const auto idx = std::lower_bound(rule_ids.begin(), rule_ids.end(), d.rule) - rule_ids.begin();
     results.push_back({{"ruleId", d.rule},
                        {"ruleIndex", idx},
@@ -105,19 +200,15 @@ std::string format_sarif(const Diagnostics& diags, const std::vector<std::string
                        {"message", {{"text", d.message}}},
                        {"locations", json::array({{{"physicalLocation", physical}}})}});
   }
-  json doc = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", json::array({{{"tool", {{"driver", {{"name", "cls"},
-                                                    {"version", std::string(tool_version)},
-                                                    {"informationUri", "https://example.org/cls"},
-                                                    {"rules", rules}}}}},
-                             {"results", results}}})}};
+  json run = {{"tool", {{"driver", {{"name", "cls"}, {"version", std::string(tool_version)}, {"rules", rules}}}}},
+              {"columnKind", "unicodeCodePoints"},
+              {"results", results}};
+  json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({run})}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// Optimal string alignment distance: Levenshtein plus the transposition of
-// two neighbours ("nmae" is one edit from "name"), the commonest typo.
 static std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t w = b.size() + 1;
   std::vector<std::size_t> d((a.size() + 1) * w);

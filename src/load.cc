@@ -4,10 +4,13 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
 #include <system_error>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace cls {
 
@@ -27,13 +30,23 @@ std::optional<fs::path> find_project_root(const fs::path& start) {
 
 namespace {
 
+// Text from a file, quoted for a message: long values are cut (at a
+// character boundary, so that the message stays valid UTF-8).
+std::string quote_text(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  if (text.size() <= kMax) return "'" + std::string(text) + "'";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(text.substr(0, cut)) + "…'";
+}
+
 // What a YAML node is, in words for a schema/type message.
 std::string describe(const YamlNode& n) {
   switch (n.kind) {
     case YamlNode::Kind::map: return "a mapping";
     case YamlNode::Kind::seq: return "a list";
     case YamlNode::Kind::null: return "nothing";
-    case YamlNode::Kind::scalar: return "'" + (n.text.size() > 40 ? n.text.substr(0, 40) + "…" : n.text) + "'";
+    case YamlNode::Kind::scalar: return quote_text(n.text);
   }
   return "a value";
 }
@@ -72,7 +85,7 @@ class Reader {
         }
         auto it = std::find(keys_.begin(), keys_.end(), k.text);
         if (it == keys_.end()) {
-          std::string msg = "unknown key '" + k.text + "' in " + std::string(what);
+          std::string msg = "unknown key " + quote_text(k.text) + " in " + std::string(what);
           std::string near = nearest(k.text, std::vector<std::string_view>(keys_.begin(), keys_.end()));
           if (!near.empty()) msg += "; did you mean '" + near + "'?";
           r.diags_.error("schema/unknown-key", r.loc(k), msg);
@@ -205,7 +218,7 @@ class Reader {
       f.value = *d;
     } else {
       diags_.error("date/invalid", f.loc,
-                   "'" + n->text + "' is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
+                   quote_text(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
     }
     return f;
   }
@@ -220,7 +233,7 @@ class Reader {
       f.value = *t;
     } else {
       diags_.error("date/invalid", f.loc,
-                   "'" + n->text + "' is not a time; write HH:MM (24 h), e.g. \"14:00\"");
+                   quote_text(n->text) + " is not a time; write HH:MM (24 h), e.g. \"14:00\"");
     }
     return f;
   }
@@ -773,69 +786,146 @@ Project merge(std::vector<std::string> paths, std::vector<FileResult>& results, 
 
 }  // namespace
 
-std::vector<std::string> project_files(const fs::path& root, Diagnostics& diags) {
-  std::vector<std::string> out;
+namespace {
+
+// A file of the project as found on disk, and why it cannot be read, if so:
+// such a file is reported with its name rather than silently left out, so
+// that CI never passes on a file it did not read.
+struct Listed {
+  std::string path;  // relative to the root
+  std::string problem;
+};
+
+bool inside(const fs::path& root, const fs::path& target) {
+  auto [r, t] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  return r == root.end();
+}
+
+// Classifies one directory entry named *.yaml / *.yml (or cls.yaml).
+void consider(const fs::path& root, const fs::path& real_root, const fs::directory_entry& e,
+              std::vector<Listed>& out) {
+  std::string rel = e.path().lexically_relative(root).generic_string();
   std::error_code ec;
-  if (fs::is_regular_file(root / "cls.yaml", ec)) out.push_back("cls.yaml");
+  if (e.is_symlink(ec)) {
+    // A link loop or a dangling link fails here; a link to a file outside
+    // the project (a secret of the CI machine, say) is refused, since
+    // diagnostics quote what they read.
+    const fs::path target = fs::canonical(e.path(), ec);
+    if (ec) {
+      out.push_back({std::move(rel), "cannot read the file: " + ec.message()});
+      return;
+    }
+    if (fs::is_directory(target, ec)) return;  // not followed (see project_files)
+    if (!inside(real_root, target)) {
+      out.push_back({std::move(rel),
+                     "symbolic link to a file outside the project: cls reads only the project's files"});
+      return;
+    }
+  }
+  const auto st = e.status(ec);
+  if (ec) {
+    out.push_back({std::move(rel), "cannot read the file: " + ec.message()});
+  } else if (fs::is_directory(st)) {
+    return;  // a folder named x.yaml: its files are walked like any folder's
+  } else if (!fs::is_regular_file(st)) {
+    out.push_back({std::move(rel), "not a regular file (a named pipe, a socket or a device)"});
+  } else {
+    out.push_back({std::move(rel), {}});
+  }
+}
+
+std::vector<Listed> list_files(const fs::path& root) {
+  std::vector<Listed> out;
+  std::error_code ec;
+  fs::path real_root = fs::canonical(root, ec);
+  if (ec) real_root = fs::absolute(root, ec).lexically_normal();
+  if (fs::directory_entry manifest(root / "cls.yaml", ec); !ec && manifest.exists(ec)) {
+    consider(root, real_root, manifest, out);
+  } else if (fs::is_symlink(root / "cls.yaml", ec)) {
+    out.push_back({"cls.yaml", "cannot read the file: broken symbolic link"});
+  }
   for (const char* folder : {"actors", "actions", "meetings"}) {
     const fs::path dir = root / folder;
     if (!fs::is_directory(dir, ec)) continue;
     fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (!has_yaml_extension(p)) continue;
-      std::error_code fec;
-      if (!fs::is_regular_file(p, fec)) continue;  // directories named x.yaml, broken links
-      out.push_back(p.lexically_relative(root).generic_string());
+      if (has_yaml_extension(it->path())) consider(root, real_root, *it, out);
     }
     if (ec) {
-      out.push_back(std::string(folder));  // so that the diagnostic has a file to name
-      diags.error("yaml/syntax", Loc{static_cast<std::uint32_t>(out.size() - 1), 0, 0},
-                  "cannot read the folder: " + ec.message());
+      out.push_back({folder, "cannot read the folder: " + ec.message()});
       ec.clear();
     }
   }
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
   return out;
 }
 
-static bool read_whole(const fs::path& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open the file";
+// Reads a whole regular file. Opened without blocking, so that a named pipe
+// put in place of a file cannot hang the run, and refused past the size
+// limit before anything is read.
+bool read_file(const fs::path& path, const YamlLimits& limits, std::string& out, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    error = "cannot open the file: " + std::generic_category().message(errno);
     return false;
   }
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  if (size < 0) {
-    error = "cannot read the file";
-    return false;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0;
+  if (!ok) {
+    error = "cannot read the file: " + std::generic_category().message(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    error = "not a regular file (a named pipe, a socket or a device)";
+    ok = false;
+  } else if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) {
+    error = file_too_large(static_cast<std::size_t>(st.st_size), limits);
+    ok = false;
+  } else {
+    out.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    while (done < out.size()) {
+      const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        error = "cannot read the file: " + std::generic_category().message(errno);
+        ok = false;
+        break;
+      }
+      if (n == 0) break;  // shrank since fstat: keep what is there
+      done += static_cast<std::size_t>(n);
+    }
+    out.resize(done);
   }
-  out.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  in.read(out.data(), size);
-  if (!in) {
-    error = "cannot read the file";
-    return false;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+std::vector<std::string> project_files(const fs::path& root, Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (auto& f : list_files(root)) {
+    if (!f.problem.empty()) {
+      diags.error("yaml/syntax", Loc{static_cast<std::uint32_t>(out.size()), 0, 0}, f.problem);
+    }
+    out.push_back(std::move(f.path));
   }
-  return true;
+  return out;
 }
 
 Project load_project(const fs::path& root, Diagnostics& diags, const YamlLimits& limits) {
-  std::vector<std::string> paths = project_files(root, diags);
+  std::vector<Listed> listed = list_files(root);
+  std::vector<std::string> paths;
+  paths.reserve(listed.size());
+  for (const auto& f : listed) paths.push_back(f.path);
   std::vector<FileResult> results(paths.size());
   parallel_for(paths.size(), [&](std::size_t i) {
     const auto index = static_cast<std::uint32_t>(i);
     std::string bytes, error;
-    std::error_code ec;
-    const auto size = fs::file_size(root / paths[i], ec);
-    if (!ec && size > limits.max_bytes) {
-      results[i].diags.error("yaml/syntax", Loc{index, 1, 1},
-                             "file larger than " + std::to_string(limits.max_bytes >> 20) +
-                                 " MiB; split it into several files");
+    if (!listed[i].problem.empty()) {
+      results[i].diags.error("yaml/syntax", Loc{index, 0, 0}, listed[i].problem);
       return;
     }
-    if (!read_whole(root / paths[i], bytes, error)) {
+    if (!read_file(root / paths[i], limits, bytes, error)) {
       results[i].diags.error("yaml/syntax", Loc{index, 0, 0}, error);
       return;
     }

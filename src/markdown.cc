@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -161,7 +162,8 @@ void html_to_text(cmark_node* node) {
   cmark_node_free(node);
 }
 
-// Line endings to \n, leading blank lines and trailing blank space removed.
+// Line endings to \n, NUL to U+FFFD, leading blank lines and trailing blank
+// space removed.
 std::string normalise(std::string_view markdown) {
   std::string text = sanitize_utf8(markdown);
   std::string out;
@@ -257,17 +259,29 @@ std::string markdown_escape(std::string_view text) {
   };
   std::string out;
   out.reserve(text.size() + 8);
-  // A block marker at the start: "# …", "> …", "- …", "+ …", "=…", "12. …", "3) …".
+  // A block marker at the start would make the value a heading, a quote, a
+  // list item or a rule where the template puts it at the start of a line.
+  // Only real markers count: "+33 3 83…" or "3.5 ETP" stay as they are.
+  const auto blank_at = [&](std::size_t k) {
+    return k >= text.size() || text[k] == ' ' || text[k] == '\t';
+  };
+  const auto only = [&](std::string_view chars) {
+    return text.find_first_not_of(chars) == std::string_view::npos;
+  };
   std::size_t i = 0;
-  if (!text.empty() && std::string_view("#>-+=").find(text[0]) != std::string_view::npos) {
-    out += '\\';
-  } else {
-    std::size_t d = 0;
-    while (d < text.size() && d < 9 && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
-    if (d > 0 && d < text.size() && (text[d] == '.' || text[d] == ')')) {
-      out.append(text.substr(0, d));
+  if (!text.empty()) {
+    const char c0 = text[0];
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(text[digits])))
+      ++digits;
+    if (c0 == '>' || (c0 == '#' && blank_at(std::min(text.find_first_not_of('#'), text.size()))) ||
+        ((c0 == '-' || c0 == '+') && (blank_at(1) || only("-+ \t"))) || (c0 == '=' && only("= \t"))) {
       out += '\\';
-      i = d;
+    } else if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')') &&
+               blank_at(digits + 1)) {
+      out.append(text.substr(0, digits));
+      out += '\\';
+      i = digits;
     }
   }
   for (; i < text.size(); ++i) {

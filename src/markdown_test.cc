@@ -130,6 +130,15 @@ TEST_CASE("markdown_escape makes a value literal") {
   CHECK(markdown_escape("- tiret") == "\\- tiret");
   CHECK(markdown_escape("2026. Bilan") == "2026\\. Bilan");
   CHECK(markdown_escape("2026 bilan") == "2026 bilan");
+  CHECK(markdown_escape("3) trois") == "3\\) trois");
+  CHECK(markdown_escape("3.5 ETP") == "3.5 ETP");
+  CHECK(markdown_escape("+33 3 83 00 00 00") == "+33 3 83 00 00 00");
+  CHECK(markdown_escape("#1 des priorités") == "#1 des priorités");
+  CHECK(markdown_escape("## Titre") == "\\## Titre");
+  CHECK(markdown_escape("---") == "\\---");
+  CHECK(markdown_escape("===") == "\\===");
+  CHECK(markdown_escape("-10 %") == "-10 %");
+  CHECK(markdown_escape("> cité") == "\\> cité");
   CHECK(markdown_escape("un\ndeux\r\ntrois") == "un deux trois");
   CHECK(markdown_escape("C:\\dossier") == "C:\\\\dossier");
   // What the escape produces reads back as the same text.

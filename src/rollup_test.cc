@@ -17,7 +17,9 @@ Date d(const char* iso) { return *Date::parse(iso); }
 Project load(std::vector<SourceFile> files) {
   Diagnostics diags;
   Project p = load_project(std::move(files), diags);
-  for (const auto& diag : diags.all()) INFO(diag.message);
+  if (diags.has_errors()) {
+    for (const auto& diag : diags.all()) MESSAGE(diag.message);
+  }
   REQUIRE_FALSE(diags.has_errors());
   return p;
 }

@@ -9,6 +9,8 @@
 #include <optional>
 #include <sstream>
 #include <system_error>
+#include <tuple>
+#include <utility>
 
 #include "cls/html.h"
 #include "cls/markdown.h"
@@ -262,13 +264,12 @@ std::vector<TemplateSource> list_templates(const fs::path& project_root) {
 
 Escape escape_for(std::string_view template_name) {
   // Every dot-separated part after the first: "minutes.md.mustache" → md, mustache.
-  std::size_t dot = template_name.find('.');
-  while (dot != std::string_view::npos) {
-    const std::size_t next = template_name.find('.', dot + 1);
-    const std::string_view part = template_name.substr(dot + 1, next == std::string_view::npos ? std::string_view::npos : next - dot - 1);
+  std::string_view rest = template_name;
+  for (std::size_t dot = rest.find('.'); dot != std::string_view::npos; dot = rest.find('.')) {
+    rest.remove_prefix(dot + 1);
+    const std::string_view part = rest.substr(0, rest.find('.'));
     if (part == "html" || part == "htm") return Escape::html;
     if (part == "md" || part == "markdown") return Escape::markdown;
-    dot = next;
   }
   return Escape::none;
 }

@@ -65,6 +65,9 @@ TEST_CASE("find_template prefers the project's file") {
         "../cls.yaml: error: invalid template name");
   CHECK_THROWS_AS(find_template("", p.root), TemplateError);
 
+  p.write("empty.md.mustache", "");
+  CHECK(render_template(find_template("empty.md.mustache", p.root), data{}) == "");
+
   p.write("extra.md.mustache", "x");
   std::vector<std::string> names;
   for (const TemplateSource& t : list_templates(p.root)) names.push_back(t.name);

@@ -343,4 +343,14 @@ std::string vote_sentence(Lang lang, Outcome outcome, const std::optional<Vote>&
   return vote_sentence(lang, outcome, vote->for_, vote->against, vote->abstain, unanimous);
 }
 
+// The meeting's `title`, else "<body title> du 3 décembre 2026".
+std::string meeting_title(const Project& project, const Meeting& meeting) {
+  if (meeting.title && !meeting.title->empty()) return *meeting.title;
+  const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
+  std::string name = body && body->title ? *body->title : meeting.id;
+  if (!meeting.date) return name;
+  if (project.lang() == Lang::fr) return name + " du " + format_date(Lang::fr, *meeting.date);
+  return name + ", " + format_date(Lang::en, *meeting.date);
+}
+
 }  // namespace cls

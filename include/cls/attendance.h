@@ -55,4 +55,10 @@ struct DecisionResult {
 
 DecisionResult decide(const Decision& decision, int present_or_represented);
 
+// Who is convened to a meeting (SPEC §5.2, §6): the body's members in the
+// body's order, then the meeting's guests in the file's order, each id once
+// (a guest who is also a member is convened as a member). Substitutes are not
+// convened: the titulaire passes the convocation on.
+std::vector<std::string> convened(const Project& project, const Meeting& meeting);
+
 }  // namespace cls

@@ -49,8 +49,10 @@ class Diagnostics {
 // relative to the project root.
 std::string format_text(const Diagnostic& d, const std::vector<std::string>& files, bool color);
 std::string format_json(const Diagnostics& diags, const std::vector<std::string>& files);
+// SARIF 2.1.0 for forges; `uri_prefix` is the project's path from the top of
+// its repository ("plan/", "" at the top: history.h path_in_repository).
 std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
-                         std::string_view tool_version);
+                         std::string_view tool_version, std::string_view uri_prefix = {});
 
 // The nearest candidate to `word` by edit distance, or "" when none is close
 // enough to be a plausible misspelling ("did you mean …?").

@@ -34,8 +34,9 @@ std::string markdown_to_markdown(std::string_view markdown, int indent = 0);
 // A plain value (a name, a title, a task) made literal inside Markdown text:
 // a backslash goes before the characters that could start emphasis, code, a
 // link, raw HTML, a table cell boundary or an entity (\ ` * _ ~ [ ] < | &),
-// and before a block marker at the start (# > - + = or "1." / "1)"), so the
-// value can also open a line or a list item. `_` inside a word and `&` outside
+// and before a block marker at the start ("# ", ">", "- ", "+ ", "1. ", "1) ",
+// a line of - or =), so the value can also open a line or a list item
+// ("+33 3 83…" and "3.5 ETP" are not markers and stay as they are). `_` inside a word and `&` outside
 // an entity-like "&name;" are left alone, to keep e-mail addresses and
 // "Santé & Territoires" as they are. Line breaks become spaces: a value is
 // inline, and a newline in a table row would end it.

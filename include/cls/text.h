@@ -136,4 +136,8 @@ std::string vote_sentence(Lang lang, Outcome outcome, int votes_for, int against
 std::string vote_sentence(Lang lang, Outcome outcome, const std::optional<Vote>& vote,
                           bool unanimous);
 
+// How documents name a meeting: its `title`, else "<body title> du 3 décembre
+// 2026" ("<body title>, 3 December 2026").
+std::string meeting_title(const Project& project, const Meeting& meeting);
+
 }  // namespace cls

@@ -10,6 +10,14 @@
 namespace cls::cli {
 Runner check_command(CLI::App&, const Globals&);
 Runner init_command(CLI::App&, const Globals&);
+Runner ics_command(CLI::App&, const Globals&);
+Runner diff_command(CLI::App&, const Globals&);
+Runner report_command(CLI::App&, const Globals&);
+Runner list_command(CLI::App&, const Globals&);
+Runner agenda_command(CLI::App&, const Globals&);
+Runner convocation_command(CLI::App&, const Globals&);
+Runner minutes_command(CLI::App&, const Globals&);
+Runner templates_command(CLI::App&, const Globals&);
 }  // namespace cls::cli
 
 namespace {
@@ -19,6 +27,14 @@ using namespace cls::cli;
 const Command kCommands[] = {
     {"check", "Validate the project's files (SPEC §2)", check_command},
     {"init", "Create a small valid project to start from", init_command},
+    {"ics", "Meetings as an iCalendar file to import into an agenda (SPEC §6)", ics_command},
+    {"diff", "What changed in the plan between two git revisions (SPEC §6)", diff_command},
+    {"report", "Tableau de bord, or bilan annuel with --year (SPEC §3)", report_command},
+    {"list", "Tables of actions, actors, meetings or follow-ups, with filters", list_command},
+    {"agenda", "The ordre du jour of a meeting (SPEC §5.1)", agenda_command},
+    {"convocation", "The convocation letters of a meeting (SPEC §5.2)", convocation_command},
+    {"minutes", "The compte rendu of a held meeting (SPEC §5.3)", minutes_command},
+    {"templates", "List the document templates, or export them to start from (SPEC §5.5)", templates_command},
 };
 
 }  // namespace

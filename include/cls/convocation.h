@@ -1,0 +1,45 @@
+// Convocations (SPEC §5.2): a letter to each one convened to a meeting — the
+// body's members and the meeting's guests, people or organisations — with the
+// letterhead, the recipient block, the place and date, the subject, the
+// invitation, the ordre du jour, what a titulaire does when they cannot come,
+// and the signature.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cls/calendar.h"
+#include "cls/documents.h"
+#include "cls/model.h"
+
+namespace cls {
+
+// The sentences of one letter, in the project's language; empty when a
+// sentence does not apply. Pure, so that the wording is tested as such.
+struct LetterText {
+  std::string place_date;   // "Colombey-les-Belles, le 20 novembre 2026"
+  std::string subject;      // "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026"
+  std::string salutation;   // "Madame,", "Monsieur,", "Madame, Monsieur,"
+  std::string invitation;   // "J'ai l'honneur de vous convier à la réunion du …, qui se tiendra le …."
+  std::string substitute;   // titulaire with a suppléant: pass the convocation on
+  std::string proxy;        // member, when the body allows proxies: give a pouvoir
+  std::string closing;      // "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées."
+};
+
+// `letter_date` is the date the letter bears (the meeting's convocation date,
+// else today: the caller decides).
+LetterText letter_text(const Project& project, const Meeting& meeting, const Actor& recipient,
+                       Date letter_date);
+
+// The signatory of the convocations: `convocation.signatory`, else the body's
+// chair; null when neither is known (the letter is then signed with the
+// organisation's name).
+const Actor* signatory(const Project& project, const Meeting& meeting);
+
+// Renders convocation.<md|html>.mustache with one letter per recipient id, in
+// the order given (ids that are not actors are skipped: the caller validates
+// them). Throws TemplateError.
+std::string render_convocations(const Project& project, const Meeting& meeting,
+                                const std::vector<std::string>& recipients, DocFormat format,
+                                Date letter_date);
+
+}  // namespace cls

@@ -1,0 +1,43 @@
+// Calendar invitations (SPEC §6): meetings as an RFC 5545 iCalendar file that
+// members import into their agenda, from `cls ics` or beside the convocation
+// letters (`cls convocation --out-dir DIR --ics`).
+//
+// What a coordinator can rely on:
+//  - one VEVENT per meeting, whose UID is "MEETING@PROJECT.cls": importing the
+//    file again (after a change of room or time) updates the event instead of
+//    adding a second one;
+//  - times are Paris wall-clock times (TZID=Europe/Paris with its VTIMEZONE);
+//    a meeting without a start time is an all-day event, and one without an
+//    end time lasts kDefaultMeetingMinutes;
+//  - DTSTAMP is the `stamp` date at 00:00 UTC (the CLI passes --today), so the
+//    same files and the same date give the same bytes;
+//  - the file carries no METHOD: it is a calendar to import, not an iTIP
+//    request, so clients do not send replies on the recipients' behalf.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cls/calendar.h"
+#include "cls/model.h"
+
+namespace cls {
+
+// The length given to a meeting whose file has a start but no end.
+inline constexpr int kDefaultMeetingMinutes = 120;
+
+// The iCalendar text (CRLF line ends, lines folded at 75 octets) of
+// `meetings`, in the given order. Attendees are the body's members
+// (ROLE=REQ-PARTICIPANT) and the meeting's guests (ROLE=OPT-PARTICIPANT) who
+// have an e-mail address, once each; the organiser is the project's
+// organisation when it has an e-mail address.
+std::string render_ics(const Project& project, const std::vector<const Meeting*>& meetings,
+                       Date stamp);
+
+// The stable UID of a meeting's event: "copil-2026-12@cls-tdl.cls".
+std::string ics_uid(const Project& project, const Meeting& meeting);
+
+// The VTIMEZONE of Europe/Paris that render_ics embeds (the EU summer-time
+// rules France follows since 1996), as RFC 5545 text.
+const char* paris_vtimezone();
+
+}  // namespace cls

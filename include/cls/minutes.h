@@ -1,0 +1,40 @@
+// The compte rendu of a held meeting (SPEC §5.3): attendance and quorum
+// (§4), each item's summary, decisions with their vote in words and
+// follow-ups, the relevé de décisions, the table of follow-ups and the next
+// meeting of the same body.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cls/attendance.h"
+#include "cls/documents.h"
+#include "cls/model.h"
+
+namespace cls {
+
+struct MinutesOptions {
+  // For publication: no personal contact detail (email, phone, address), so
+  // the annex listing the participants' contact details is left out.
+  bool public_version = false;
+};
+
+// "Le quorum est atteint : 7 membres présents ou représentés sur 8, pour 4
+// requis.", the second-call sentence, or the sentence of a body without
+// quorum.
+std::string quorum_sentence(const Project& project, const MeetingCount& count);
+
+// The vote in words (§4): "adopté à l'unanimité", "adopté par 12 voix pour,
+// 2 contre et 1 abstention", "rejeté …"; "adopté" without a vote.
+std::string decision_result(Lang lang, const Decision& decision, int present_or_represented);
+
+// The next meeting of the same body: the earliest dated after this one (file
+// order on a tie); null when there is none.
+const Meeting* next_meeting(const Project& project, const Meeting& meeting);
+
+// Renders minutes.<md|html>.mustache. The meeting must be held (it has an
+// attendance); throws std::invalid_argument otherwise, TemplateError on a
+// template error.
+std::string render_minutes(const Project& project, const Meeting& meeting, DocFormat format,
+                           const MinutesOptions& options = {});
+
+}  // namespace cls

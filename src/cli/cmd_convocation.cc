@@ -1,0 +1,116 @@
+// cls convocation MEETING: one letter per person or organisation convened
+// (SPEC §5.2), on standard output, in one file (-o) or one file each
+// (--out-dir).
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <unordered_set>
+
+#include "cli.h"
+#include "cls/attendance.h"
+#include "cls/convocation.h"
+#include "cls/templates.h"
+
+namespace cls::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The recipients asked for with --to, checked: each an actor convened to the
+// meeting, each once, in the order given.
+std::vector<std::string> chosen_recipients(const Project& p, const Meeting& m,
+                                           const std::vector<std::string>& asked) {
+  const std::vector<std::string> all = convened(p, m);
+  if (asked.empty()) return all;
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  for (const std::string& id : asked) {
+    if (!p.actor(id)) {
+      throw Exit{kUsage, "cls: --to " + id + ": no actor has this id in actors/"};
+    }
+    if (std::find(all.begin(), all.end(), id) == all.end()) {
+      throw Exit{kUsage, "cls: --to " + id + ": not convened to " + m.id +
+                             " (the body's members and the meeting's guests are)"};
+    }
+    if (seen.insert(id).second) out.push_back(id);
+  }
+  return out;
+}
+
+// DIR/NAME, refusing any NAME that would leave DIR. Ids are checked by the
+// loader ([A-Za-z0-9][A-Za-z0-9._-]*), so this is the second lock.
+fs::path file_in(const fs::path& dir, const std::string& name) {
+  const fs::path file = dir / name;
+  std::error_code ec;
+  const fs::path real_dir = fs::weakly_canonical(dir, ec);
+  const fs::path real_file = fs::weakly_canonical(file, ec);
+  if (ec || name.find('/') != std::string::npos || name == "." || name == ".." ||
+      real_file.parent_path() != real_dir) {
+    throw Exit{kUsage, "cls: refusing to write " + file.string() + ": outside " + dir.string()};
+  }
+  return file;
+}
+
+}  // namespace
+
+Runner convocation_command(CLI::App& app, const Globals& g) {
+  struct Options {
+    std::string meeting, format, output, out_dir;
+    std::vector<std::string> to;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("MEETING", o->meeting, "The meeting's id")->required();
+  app.add_option("--to", o->to, "Only the letters to these actors (ids; repeat or separate with commas)")
+      ->delimiter(',')
+      ->type_name("ID...");
+  app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->type_name("md|html");
+  auto* out = app.add_option("-o,--output", o->output, "Write every letter to FILE (default: standard output)")
+                  ->type_name("FILE");
+  app.add_option("--out-dir", o->out_dir,
+                 "Write one file per recipient in DIR (created if missing), named MEETING--RECIPIENT.md|html")
+      ->type_name("DIR")
+      ->excludes(out);
+  return [o, &g] {
+    const Project p = load_checked(g);
+    const Meeting* m = find_meeting(p, o->meeting);
+    if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
+    const std::vector<std::string> recipients = chosen_recipients(p, *m, o->to);
+    if (recipients.empty()) {
+      throw Exit{kUsage, "cls: nobody is convened to " + m->id + ": its body has no members and it has no guests"};
+    }
+    const Date letter_date = m->convocation && m->convocation->date ? *m->convocation->date : g.today_date();
+    const DocFormat format = resolve_doc_format(o->format, o->output);
+    try {
+      if (o->out_dir.empty()) {
+        write_output(o->output, render_convocations(p, *m, recipients, format, letter_date));
+        return kOk;
+      }
+      const fs::path dir(o->out_dir);
+      std::error_code ec;
+      fs::create_directories(dir, ec);
+      if (ec || !fs::is_directory(dir)) {
+        throw Exit{kUsage, "cls: cannot create the directory " + o->out_dir +
+                               (ec ? ": " + ec.message() : ": a file has this name")};
+      }
+      // Render every letter before writing any, so that a template error
+      // leaves no half-done folder.
+      std::vector<std::pair<fs::path, std::string>> files;
+      for (const std::string& id : recipients) {
+        const std::string name = m->id + "--" + id + "." + std::string(format_suffix(format));
+        files.emplace_back(file_in(dir, name), render_convocations(p, *m, {id}, format, letter_date));
+      }
+      for (const auto& [path, text] : files) {
+        write_output(path.string(), text);
+        if (!g.quiet) std::printf("%s\n", path.string().c_str());
+      }
+    } catch (const TemplateError& e) {
+      throw Exit{kInvalid, e.what()};
+    }
+    return kOk;
+  };
+}
+
+}  // namespace cls::cli

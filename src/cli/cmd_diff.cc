@@ -1,0 +1,74 @@
+// cls diff: what changed in the plan between two git revisions (SPEC §6).
+#include <cstdio>
+#include <memory>
+
+#include "cli.h"
+#include "cls/check.h"
+#include "cls/history.h"
+#include "cls/load.h"
+
+namespace cls::cli {
+
+namespace {
+
+// A side that has errors is still compared (what loaded is worth showing, and
+// an old revision cannot be fixed any more), with a warning: counts and
+// progress may be off on that side.
+void warn_if_invalid(const Project& p, Date today, Diagnostics& diags, const std::string& where) {
+  check_project(p, CheckOptions{today}, diags);
+  if (const auto n = diags.errors(); n > 0) {
+    std::fprintf(stderr,
+                 "cls diff: warning: the project %s has %zu error%s; the changes shown are what could be "
+                 "read (run `cls check` there for details)\n",
+                 where.c_str(), n, n == 1 ? "" : "s");
+  }
+}
+
+}  // namespace
+
+Runner diff_command(CLI::App& app, const Globals& g) {
+  struct Options {
+    std::string from, to;
+    std::string format = "md";
+    std::string output;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("REV", o->from, "The earlier revision (a commit, tag, branch, HEAD~1…)")->required();
+  app.add_option("REV2", o->to, "The later revision (default: the working tree, uncommitted changes included)");
+  app.add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember({"md", "json"}))
+      ->type_name("md|json");
+  app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
+      ->type_name("FILE");
+  return [o, &g] {
+    const auto root = project_root(g);
+    const Date today = g.today_date();
+    Revision from, to;
+    try {
+      from = read_revision(root, o->from);
+      if (!o->to.empty()) to = read_revision(root, o->to);
+    } catch (const HistoryError& e) {
+      throw Exit{kUsage, std::string("cls diff: ") + e.what()};
+    }
+
+    Diagnostics before_diags, after_diags;
+    const Project before = load_project(std::move(from.files), before_diags);
+    warn_if_invalid(before, today, before_diags, "at revision '" + o->from + "'");
+    Project after;
+    if (o->to.empty()) {
+      after = load_project(root, after_diags);
+      warn_if_invalid(after, today, after_diags, "in the working tree");
+    } else {
+      after = load_project(std::move(to.files), after_diags);
+      warn_if_invalid(after, today, after_diags, "at revision '" + o->to + "'");
+    }
+
+    const PlanChanges changes = diff_plans(before, after, today);
+    const DiffSides sides{from.name, from.commit, to.name, to.commit};
+    write_output(o->output, o->format == "json" ? changes_json(changes, sides)
+                                                : changes_markdown(changes, sides, after));
+    return kOk;
+  };
+}
+
+}  // namespace cls::cli

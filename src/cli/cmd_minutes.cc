@@ -1,0 +1,51 @@
+// cls minutes MEETING: the compte rendu of a held meeting (SPEC §5.3).
+#include <memory>
+
+#include "cli.h"
+#include "cls/minutes.h"
+#include "cls/templates.h"
+
+namespace cls::cli {
+
+Runner minutes_command(CLI::App& app, const Globals& g) {
+  struct Options {
+    std::string meeting, format, output;
+    bool public_version = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("MEETING", o->meeting, "The meeting's id")->required();
+  app.add_flag("--public", o->public_version,
+               "For publication: leave out every personal contact detail (email, phone, address)");
+  app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->type_name("md|html");
+  app.add_option("-o,--output", o->output, "Write the document to FILE (default: standard output)")
+      ->type_name("FILE");
+  return [o, &g] {
+    const Project p = load_checked(g);
+    const Meeting* m = find_meeting(p, o->meeting);
+    if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
+    if (!m->held()) {
+      // A compte rendu states who attended and whether the quorum was
+      // reached: without the attendance there is nothing true to say yet.
+      const std::string file = m->loc.known() && m->loc.file < p.files.size() ? p.files[m->loc.file] : "";
+      throw Exit{kUsage, "cls: meeting " + m->id + " has not been held yet: " +
+                             (file.empty() ? "its file" : file) +
+                             " records no attendance. Add `attendance:` (present, excused, proxies) "
+                             "after the meeting; before it, `cls agenda " + m->id +
+                             "` renders the ordre du jour."};
+    }
+    std::string doc;
+    try {
+      MinutesOptions mo;
+      mo.public_version = o->public_version;
+      doc = render_minutes(p, *m, resolve_doc_format(o->format, o->output), mo);
+    } catch (const TemplateError& e) {
+      throw Exit{kInvalid, e.what()};
+    }
+    write_output(o->output, doc);
+    return kOk;
+  };
+}
+
+}  // namespace cls::cli

@@ -1,0 +1,118 @@
+#include "cls/convocation.h"
+
+#include <doctest/doctest.h>
+
+#include "test_project.h"
+
+using namespace cls;
+
+namespace {
+
+// A CLS or CTS project: body copil of members a (substitute sa), b, c and the
+// organisation o; guest g.
+cls::testing::Loaded project(const std::string& kind, const std::string& lang = "fr",
+                             const std::string& proxies = "1", const std::string& meeting_extra = "") {
+  const std::string manifest =
+      "id: t\ntitle: Test\nkind: " + kind + "\nlang: " + lang +
+      "\norganisation: {name: Pays Test, city: Toul, address: '1 rue A, 54200 Toul'}\n"
+      "bodies:\n  - id: copil\n    title: Comité de pilotage du contrat local de santé\n"
+      "    members: [a, b, c, o]\n    chair: b\n    proxies: " + proxies + "\n";
+  const std::string actors =
+      "- {id: a, name: Anne A, civility: Mme, substitute: sa}\n"
+      "- {id: b, name: Bruno B, civility: M., role: Président}\n"
+      "- {id: c, name: Chris C}\n"
+      "- {id: o, kind: organisation, name: Communauté de communes}\n"
+      "- {id: sa, name: Sophie S, civility: Mme}\n- {id: sm, name: Serge S, civility: M.}\n"
+      "- {id: g, name: Gilles G, civility: M.}\n";
+  const std::string meeting = "id: m\nbody: copil\ntitle: Comité de pilotage n° 8\ndate: 2026-12-10\n"
+                              "start: '14:00'\nend: '16:30'\nguests: [g]\n" + meeting_extra;
+  return cls::testing::load({{"cls.yaml", manifest}, {"actors/all.yaml", actors}, {"meetings/m.yaml", meeting}});
+}
+
+LetterText letter(const cls::testing::Loaded& l, const std::string& to) {
+  REQUIRE(l.diags.errors() == 0);
+  return letter_text(l.project, l.project.meetings[0], *l.project.actor(to), *Date::from_ymd(2026, 11, 20));
+}
+
+}  // namespace
+
+TEST_CASE("a letter to a titulaire who has a suppléante") {
+  const auto l = project("cls");
+  const LetterText t = letter(l, "a");
+  CHECK(t.place_date == "Toul, le 20 novembre 2026");
+  CHECK(t.subject == "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026");
+  CHECK(t.salutation == "Madame,");
+  CHECK(t.invitation ==
+        "J'ai l'honneur de vous convier à la réunion du comité de pilotage du contrat local de santé, "
+        "qui se tiendra le jeudi 10 décembre 2026 de 14\u00A0h\u00A000 à 16\u00A0h\u00A030.");
+  CHECK(t.substitute ==
+        "Si vous ne pouvez pas assister à cette réunion, je vous remercie de bien vouloir transmettre la "
+        "présente convocation à votre suppléante, Mme\u00A0Sophie S, qui siégera à votre place.");
+  CHECK(t.proxy ==
+        "En cas d'empêchement de votre suppléante, vous pouvez donner pouvoir à un autre membre du comité "
+        "de pilotage du contrat local de santé\u202F; un membre ne peut détenir qu'un seul pouvoir.");
+  CHECK(t.closing == "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.");
+}
+
+TEST_CASE("members without substitute, organisations and guests") {
+  const auto l = project("cls");
+  const LetterText c = letter(l, "c");
+  CHECK(c.salutation == "Madame, Monsieur,");  // no civility
+  CHECK(c.substitute.empty());
+  CHECK(c.proxy.rfind("Si vous ne pouvez pas assister à cette réunion, vous pouvez donner pouvoir", 0) == 0);
+  const LetterText o = letter(l, "o");
+  CHECK(o.salutation == "Madame, Monsieur,");  // an organisation
+  CHECK(o.closing == "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.");
+  const LetterText g = letter(l, "g");
+  CHECK(g.salutation == "Monsieur,");
+  CHECK(g.invitation.rfind("J'ai le plaisir de vous inviter à participer, à titre consultatif, à la réunion", 0) == 0);
+  CHECK(g.substitute.empty());
+  CHECK(g.proxy.empty());  // guests do not vote
+}
+
+TEST_CASE("the proxy sentence follows the body's rule") {
+  CHECK(letter(project("cls", "fr", "0"), "c").proxy.empty());
+  CHECK(letter(project("cls", "fr", "0"), "a").proxy.empty());
+  CHECK_FALSE(letter(project("cls", "fr", "0"), "a").substitute.empty());
+  CHECK(letter(project("cls", "fr", "2"), "c").proxy.find("un membre peut détenir jusqu'à 2 pouvoirs") !=
+        std::string::npos);
+}
+
+TEST_CASE("the vocabulary follows kind and lang") {
+  const LetterText cts = letter(project("cts"), "a");
+  CHECK(cts.invitation.find("à la séance du comité de pilotage") != std::string::npos);
+  CHECK(cts.substitute.find("assister à cette séance") != std::string::npos);
+  const LetterText second = letter(project("cts", "fr", "1", "second_call: true\n"), "b");
+  CHECK(second.invitation.find("se tient sur seconde convocation\u00A0: elle délibérera valablement sans "
+                               "condition de quorum.") != std::string::npos);
+  const LetterText en = letter(project("cls", "en"), "a");
+  CHECK(en.place_date == "Toul, 20 November 2026");
+  CHECK(en.subject == "Notice of meeting: Comité de pilotage n° 8, Thursday 10 December 2026");
+  CHECK(en.salutation == "Dear Madam,");
+  CHECK(en.substitute == "If you cannot attend, please pass this notice on to your substitute, Ms Sophie S, "
+                         "who will sit in your place.");
+  CHECK(en.closing == "Yours sincerely,");
+}
+
+TEST_CASE("the signatory: convocation.signatory, else the chair") {
+  const auto l = project("cls");
+  REQUIRE(signatory(l.project, l.project.meetings[0]) != nullptr);
+  CHECK(signatory(l.project, l.project.meetings[0])->id == "b");
+  const auto s = project("cls", "fr", "1", "convocation: {date: 2026-11-20, signatory: c}\n");
+  CHECK(signatory(s.project, s.project.meetings[0])->id == "c");
+}
+
+TEST_CASE("letters render with every value escaped") {
+  const auto l = project("cls", "fr", "1", "place: \"<script>alert(1)</script>\"\n");
+  const std::string html = render_convocations(l.project, l.project.meetings[0], {"a", "o"}, DocFormat::html,
+                                               *Date::from_ymd(2026, 11, 20));
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("Madame Anne A") != std::string::npos);
+  CHECK(html.find("break-after: page") != std::string::npos);
+  const std::string md = render_convocations(l.project, l.project.meetings[0], {"a"}, DocFormat::markdown,
+                                             *Date::from_ymd(2026, 11, 20));
+  CHECK(md.find("Madame,") != std::string::npos);
+  CHECK(md.find("Bruno B") != std::string::npos);  // the chair signs
+  CHECK(md.find("\\<script>") != std::string::npos);
+}

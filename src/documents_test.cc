@@ -1,0 +1,133 @@
+#include "cls/documents.h"
+
+#include <doctest/doctest.h>
+
+#include "test_project.h"
+
+using namespace cls;
+
+namespace {
+
+Actor person(const std::string& name, std::optional<Civility> civility) {
+  Actor a;
+  a.id = "x";
+  a.name.value = name;
+  a.civility.value = civility;
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("people are named with their civility, organisations by their name") {
+  const Actor mme = person("Marie Martin", Civility::mme);
+  const Actor m = person("Jean Durand", Civility::m);
+  const Actor none = person("Camille Petit", std::nullopt);
+  Actor org = person("CPTS du Toulois", Civility::mme);
+  org.kind.value = ActorKind::organisation;
+  CHECK(short_name(Lang::fr, mme) == "Mme\u00A0Marie Martin");
+  CHECK(short_name(Lang::fr, m) == "M.\u00A0Jean Durand");
+  CHECK(short_name(Lang::fr, none) == "Camille Petit");
+  CHECK(short_name(Lang::fr, org) == "CPTS du Toulois");  // no civility for an organisation
+  CHECK(short_name(Lang::en, mme) == "Ms Marie Martin");
+  CHECK(short_name(Lang::en, m) == "Mr Jean Durand");
+  CHECK(full_name(Lang::fr, mme) == "Madame Marie Martin");
+  CHECK(full_name(Lang::fr, m) == "Monsieur Jean Durand");
+  CHECK(full_name(Lang::fr, none) == "Camille Petit");
+  CHECK(full_name(Lang::fr, org) == "CPTS du Toulois");
+}
+
+TEST_CASE("addresses are written one part a line") {
+  CHECK(split_address("2 rue de la Colombe, 54170 Colombey-les-Belles") ==
+        std::vector<std::string>{"2 rue de la Colombe", "54170 Colombey-les-Belles"});
+  CHECK(split_address("Hôtel de ville, 13 rue de Rigny, 54200 Toul") ==
+        std::vector<std::string>{"Hôtel de ville", "13 rue de Rigny", "54200 Toul"});
+  // A number alone starts its street line: "1, place…" is not cut.
+  CHECK(split_address("1, place de la Mairie, 54200 Toul") ==
+        std::vector<std::string>{"1, place de la Mairie", "54200 Toul"});
+  CHECK(split_address("") == std::vector<std::string>{});
+  CHECK(split_address("Toul") == std::vector<std::string>{"Toul"});
+}
+
+TEST_CASE("the address of a letter falls back on the organisation's") {
+  auto l = cls::testing::load(
+      {{"cls.yaml", cls::testing::manifest()},
+       {"actors/all.yaml",
+        "- {id: a, name: A}\n- {id: b, name: B}\n- {id: c, name: C}\n- {id: d, name: D}\n"
+        "- {id: org, kind: organisation, name: Org, address: '3 boulevard Joffre, 54000 Nancy'}\n"
+        "- {id: p, name: P, organisation: org}\n- {id: q, name: Q, organisation: org, address: '1 rue X, 54000 Nancy'}\n"}});
+  CHECK(l.diags.errors() == 0);
+  CHECK(address_lines(l.project, *l.project.actor("p")) ==
+        std::vector<std::string>{"3 boulevard Joffre", "54000 Nancy"});
+  CHECK(address_lines(l.project, *l.project.actor("q")) == std::vector<std::string>{"1 rue X", "54000 Nancy"});
+  CHECK(address_lines(l.project, *l.project.actor("a")).empty());
+  CHECK(organisation_name(l.project, *l.project.actor("p")) == "Org");
+  CHECK(name_and_organisation(l.project, Lang::fr, *l.project.actor("p")) == "P (Org)");
+  CHECK(name_and_organisation(l.project, Lang::fr, *l.project.actor("a")) == "A");
+}
+
+TEST_CASE("titles inside a sentence: case and French articles") {
+  CHECK(lower_first("Comité de pilotage") == "comité de pilotage");
+  CHECK(lower_first("Équipe mobile") == "équipe mobile");
+  CHECK(lower_first("CTS de Meurthe-et-Moselle") == "CTS de Meurthe-et-Moselle");
+  CHECK(lower_first("") == "");
+  CHECK(upper_first("jeudi 3 décembre 2026") == "Jeudi 3 décembre 2026");
+  CHECK(upper_first("élection") == "Élection");
+
+  CHECK(of_phrase(Lang::fr, "Comité de pilotage du contrat local de santé") ==
+        "du comité de pilotage du contrat local de santé");
+  CHECK(of_phrase(Lang::fr, "Bureau du conseil territorial de santé") == "du bureau du conseil territorial de santé");
+  CHECK(of_phrase(Lang::fr, "Assemblée plénière du conseil territorial de santé") ==
+        "de l'assemblée plénière du conseil territorial de santé");
+  CHECK(of_phrase(Lang::fr, "Commission spécialisée en santé mentale") ==
+        "de la commission spécialisée en santé mentale");
+  CHECK(to_phrase(Lang::fr, "Comité de pilotage n° 8") == "au comité de pilotage n° 8");
+  CHECK(to_phrase(Lang::fr, "Séance plénière du conseil territorial de santé") ==
+        "à la séance plénière du conseil territorial de santé");
+  CHECK(to_phrase(Lang::fr, "Assemblée plénière") == "à l'assemblée plénière");
+  CHECK(of_phrase(Lang::en, "Steering committee") == "of the steering committee");
+  CHECK(to_phrase(Lang::en, "Steering committee") == "to the steering committee");
+}
+
+TEST_CASE("meeting times and the start of each agenda item") {
+  auto l = cls::testing::with("meetings/m.yaml",
+                              "id: m\nbody: copil\ndate: 2026-12-03\nstart: '14:00'\nend: '16:30'\n"
+                              "agenda:\n  - {title: Un, duration: 10}\n  - {title: Deux, duration: 50}\n"
+                              "  - {title: Trois}\n  - {title: Quatre, duration: 5}\n");
+  REQUIRE(l.project.meetings.size() == 1);
+  const Meeting& m = l.project.meetings[0];
+  CHECK(meeting_times(Lang::fr, m) == "de 14\u00A0h\u00A000 à 16\u00A0h\u00A030");
+  CHECK(meeting_times(Lang::en, m) == "from 14:00 to 16:30");
+  const auto starts = item_starts(m);
+  REQUIRE(starts.size() == 4);
+  CHECK(starts[0] == 14 * 60);
+  CHECK(starts[1] == 14 * 60 + 10);
+  CHECK(starts[2] == 15 * 60);
+  CHECK_FALSE(starts[3].has_value());  // after an item of unknown length
+
+  auto no_start = cls::testing::with("meetings/m.yaml",
+                                     "id: m\nbody: copil\ndate: 2026-12-03\nagenda:\n  - {title: Un, duration: 10}\n");
+  CHECK_FALSE(item_starts(no_start.project.meetings[0])[0].has_value());
+  CHECK(meeting_times(Lang::fr, no_start.project.meetings[0]).empty());
+  CHECK(meeting_title(no_start.project, no_start.project.meetings[0]) == "Comité du 3 décembre 2026");
+}
+
+TEST_CASE("the output format: --format, else the file's name") {
+  CHECK(resolve_doc_format("", "") == DocFormat::markdown);
+  CHECK(resolve_doc_format("", "cr.html") == DocFormat::html);
+  CHECK(resolve_doc_format("", "CR.HTM") == DocFormat::html);
+  CHECK(resolve_doc_format("md", "cr.html") == DocFormat::markdown);
+  CHECK(resolve_doc_format("html", "-") == DocFormat::html);
+  CHECK(format_suffix(DocFormat::html) == "html");
+  CHECK(format_suffix(DocFormat::markdown) == "md");
+  CHECK(label(Lang::fr, "agenda") == "Ordre du jour");
+  CHECK(label(Lang::en, "agenda") == "Agenda");
+  CHECK(label(Lang::fr, "nothing") == "");
+}
+
+TEST_CASE("an unknown meeting is named with the meetings there are") {
+  auto l = cls::testing::with("meetings/m.yaml", "id: copil-1\nbody: copil\ndate: 2026-12-03\n");
+  CHECK(find_meeting(l.project, "copil-1") != nullptr);
+  CHECK(find_meeting(l.project, "copil-2") == nullptr);
+  CHECK(meeting_not_found(l.project, "copil-2") ==
+        "no meeting 'copil-2' in the project; its meetings are: copil-1");
+}

@@ -1,0 +1,266 @@
+#include "cls/minutes.h"
+
+#include <stdexcept>
+#include <unordered_set>
+
+#include "cls/markdown.h"
+#include "cls/templates.h"
+#include "cls/text.h"
+
+namespace cls {
+
+namespace mus = kainjow::mustache;
+
+namespace {
+
+mus::data text_or_false(const std::string& s) { return s.empty() ? mus::data(false) : mus::data(s); }
+
+std::string name_of(const Project& project, Lang lang, std::string_view id) {
+  const Actor* a = project.actor(id);
+  return a ? short_name(lang, *a) : std::string(id);
+}
+
+std::string name_and_org_of(const Project& project, Lang lang, std::string_view id) {
+  const Actor* a = project.actor(id);
+  return a ? name_and_organisation(project, lang, *a) : std::string(id);
+}
+
+mus::data named(const std::string& name) { return mus::data("name", name); }
+
+// A decision's text inside one table cell of a Markdown document: one line,
+// with the cell separator escaped.
+std::string markdown_cell(std::string_view markdown) {
+  const std::string block = markdown_to_markdown(markdown, 0);
+  std::string out;
+  bool space = false;
+  for (char c : block) {
+    if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    if (c == '|') {
+      out += "\\|";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string count_label(Lang lang, std::string_view fr, std::string_view en) {
+  return std::string(lang == Lang::fr ? fr : en);
+}
+
+}  // namespace
+
+std::string quorum_sentence(const Project& project, const MeetingCount& count) {
+  if (count.second_call) return second_call_sentence(project);
+  const Lang lang = project.lang();
+  const int n = count.present_or_represented();
+  const bool one = is_singular(lang, n);
+  std::string who;
+  if (lang == Lang::fr) {
+    who = plural(lang, n, "membre", "membres") + " sur " + format_integer(lang, count.total) +
+          (one ? " est présent ou représenté" : " sont présents ou représentés");
+    if (!count.quorum_needed) return "Aucun quorum n'est fixé pour cette instance\u00A0: " + who + ".";
+    return std::string(count.quorum_reached() ? "Le quorum est atteint" : "Le quorum n'est pas atteint") +
+           "\u00A0: " + who + ", pour un quorum de " + format_integer(lang, *count.quorum_needed) + ".";
+  }
+  who = format_integer(lang, n) + " of " + plural(lang, count.total, "member", "members") +
+        (one ? " is present or represented" : " are present or represented");
+  if (!count.quorum_needed) return "No quorum is set for this body: " + who + ".";
+  return std::string(count.quorum_reached() ? "The quorum is reached: " : "The quorum is not reached: ") +
+         who + ", for a quorum of " + format_integer(lang, *count.quorum_needed) + ".";
+}
+
+std::string decision_result(Lang lang, const Decision& decision, int present_or_represented) {
+  const DecisionResult r = decide(decision, present_or_represented);
+  // A tie without a written outcome is an error of `cls check` (meeting/outcome),
+  // which stops the command before rendering.
+  return vote_sentence(lang, r.outcome.value_or(Outcome::adopted), decision.vote, r.unanimous);
+}
+
+const Meeting* next_meeting(const Project& project, const Meeting& meeting) {
+  if (!meeting.body || !meeting.date) return nullptr;
+  const Meeting* best = nullptr;
+  for (const Meeting& m : project.meetings) {
+    if (!m.body || m.body->id != meeting.body->id || !m.date || *m.date <= *meeting.date) continue;
+    if (!best || *m.date < *best->date) best = &m;
+  }
+  return best;
+}
+
+std::string render_minutes(const Project& project, const Meeting& meeting, DocFormat format,
+                           const MinutesOptions& options) {
+  if (!meeting.held()) {
+    throw std::invalid_argument("meeting " + meeting.id + " has no attendance: it is not held yet");
+  }
+  const Lang lang = project.lang();
+  auto ctx = document_context(project, meeting, format);
+  ctx.set("public", options.public_version);
+  const MeetingCount count = count_meeting(project, meeting);
+  const int voters = count.present_or_represented();
+
+  // --- Attendance -----------------------------------------------------------------
+  mus::data present{mus::data::type::list}, substituted{mus::data::type::list},
+      proxies{mus::data::type::list}, excused{mus::data::type::list}, absent{mus::data::type::list},
+      guests{mus::data::type::list}, guests_excused{mus::data::type::list};
+  std::unordered_set<std::string_view> members;
+  for (const MemberPresence& mp : count.members) {
+    members.insert(mp.id);
+    switch (mp.presence) {
+      case Presence::present:
+        present.push_back(named(name_and_org_of(project, lang, mp.id)));
+        break;
+      case Presence::substituted: {
+        mus::data d;
+        d.set("name", name_of(project, lang, mp.id));
+        d.set("by", name_of(project, lang, mp.by));
+        d.set("text", name_of(project, lang, mp.id) +
+                          (lang == Lang::fr ? " (suppléance assurée par " : " (substitute: ") +
+                          name_of(project, lang, mp.by) + ")");
+        substituted.push_back(d);
+        break;
+      }
+      case Presence::proxy: {
+        mus::data d;
+        d.set("name", name_of(project, lang, mp.id));
+        d.set("holder", name_of(project, lang, mp.by));
+        d.set("text", name_of(project, lang, mp.id) +
+                          (lang == Lang::fr ? " (pouvoir donné à " : " (proxy given to ") +
+                          name_of(project, lang, mp.by) + ")");
+        proxies.push_back(d);
+        break;
+      }
+      case Presence::excused:
+        excused.push_back(named(name_and_org_of(project, lang, mp.id)));
+        break;
+      case Presence::absent:
+        absent.push_back(named(name_and_org_of(project, lang, mp.id)));
+        break;
+    }
+  }
+  for (const std::string& id : count.guests_present) guests.push_back(named(name_and_org_of(project, lang, id)));
+  for (const Ref& r : meeting.attendance->excused) {
+    if (!members.count(r.id)) guests_excused.push_back(named(name_and_org_of(project, lang, r.id)));
+  }
+  auto set_list = [&ctx](const std::string& key, const mus::data& list) {
+    ctx.set("has_" + key, !list.is_empty_list());
+    ctx.set(key, list);
+  };
+  set_list("present", present);
+  set_list("substituted", substituted);
+  set_list("proxies", proxies);
+  set_list("excused", excused);
+  set_list("absent", absent);
+  set_list("guests", guests);
+  set_list("guests_excused", guests_excused);
+
+  mus::data counts;
+  counts.set("members", format_integer(lang, count.total));
+  counts.set("present", format_integer(lang, count.present));
+  counts.set("substituted", format_integer(lang, count.substituted));
+  counts.set("by_proxy", format_integer(lang, count.by_proxy));
+  counts.set("excused", format_integer(lang, count.excused));
+  counts.set("absent", format_integer(lang, count.absent));
+  counts.set("present_or_represented", format_integer(lang, voters));
+  counts.set("quorum", count.quorum_needed ? mus::data(format_integer(lang, *count.quorum_needed))
+                                           : mus::data(false));
+  counts.set("quorum_reached", count.quorum_reached());
+  mus::data count_labels;
+  count_labels.set("members", count_label(lang, "Membres", "Members"));
+  count_labels.set("present", count_label(lang, "Présents", "Present"));
+  count_labels.set("substituted", count_label(lang, "Représentés par leur suppléant", "Represented by their substitute"));
+  count_labels.set("by_proxy", count_label(lang, "Représentés par un pouvoir", "Represented by proxy"));
+  count_labels.set("excused", count_label(lang, "Excusés", "Excused"));
+  count_labels.set("absent", count_label(lang, "Absents", "Absent"));
+  counts.set("t", count_labels);
+  ctx.set("counts", counts);
+  ctx.set("quorum_sentence", quorum_sentence(project, count));
+
+  // --- Items, decisions, follow-ups -------------------------------------------------
+  const auto agenda = agenda_items_context(project, meeting, format, false);
+  mus::data items{mus::data::type::list}, all_decisions{mus::data::type::list},
+      all_followups{mus::data::type::list};
+  for (std::size_t i = 0; i < meeting.agenda.size(); ++i) {
+    const AgendaItem& item = meeting.agenda[i];
+    mus::data it = agenda.list_value()[i];
+    const std::string number = std::to_string(i + 1);
+    it.set("summary", item.summary && !item.summary->empty()
+                          ? mus::data(markdown_block(*item.summary, format, 0))
+                          : mus::data(false));
+    mus::data decisions{mus::data::type::list};
+    for (const Decision& d : item.decisions) {
+      const std::string text = d.text.value_or("");
+      const std::string result = decision_result(lang, d, voters);
+      mus::data dd;
+      dd.set("item", number);
+      dd.set("item_title", item.title.value_or(""));
+      dd.set("text", markdown_block(text, format, 0));
+      dd.set("text_item", markdown_block(text, format, 2));
+      dd.set("text_inline", format == DocFormat::html ? markdown_block(text, format, 0) : markdown_cell(text));
+      dd.set("result", result);
+      dd.set("result_sentence", upper_first(result) + ".");
+      const DecisionResult r = decide(d, voters);
+      dd.set("adopted", r.outcome.value_or(Outcome::adopted) == Outcome::adopted);
+      decisions.push_back(dd);
+      all_decisions.push_back(dd);
+    }
+    it.set("has_decisions", !decisions.is_empty_list());
+    it.set("decisions", decisions);
+    mus::data followups{mus::data::type::list};
+    for (const Followup& f : item.followups) {
+      mus::data fd;
+      fd.set("item", number);
+      fd.set("task", f.task.value_or(""));
+      fd.set("owner", f.owner ? mus::data(name_of(project, lang, f.owner->id)) : mus::data(false));
+      fd.set("due", f.due ? mus::data(format_date_numeric(lang, *f.due)) : mus::data(false));
+      fd.set("done", f.done ? mus::data(format_date_numeric(lang, *f.done)) : mus::data(false));
+      followups.push_back(fd);
+      all_followups.push_back(fd);
+    }
+    it.set("has_followups", !followups.is_empty_list());
+    it.set("followups", followups);
+    items.push_back(it);
+  }
+  ctx.set("has_items", !items.is_empty_list());
+  ctx.set("items", items);
+  set_list("decisions", all_decisions);
+  set_list("followups", all_followups);
+
+  // --- Next meeting ------------------------------------------------------------------
+  if (const Meeting* next = next_meeting(project, meeting)) {
+    mus::data n;
+    n.set("id", next->id);
+    n.set("title", meeting_title(project, *next));
+    std::string when = upper_first(format_date_long(lang, *next->date));
+    if (const std::string times = meeting_times(lang, *next); !times.empty()) when += ", " + times;
+    n.set("when", when);
+    n.set("place", next->place && !next->place->empty() ? mus::data(*next->place) : mus::data(false));
+    ctx.set("next", n);
+  } else {
+    ctx.set("next", false);
+  }
+
+  // --- Contact details (left out of the public version) -------------------------------
+  mus::data contacts{mus::data::type::list};
+  if (!options.public_version) {
+    for (const Ref& r : meeting.attendance->present) {
+      const Actor* a = project.actor(r.id);
+      if (!a) continue;
+      mus::data c;
+      c.set("name", short_name(lang, *a));
+      c.set("organisation", text_or_false(organisation_name(project, *a)));
+      c.set("email", text_or_false(a->email.value_or("")));
+      c.set("phone", text_or_false(a->phone.value_or("")));
+      c.set("address", text_or_false(a->address.value_or("")));
+      contacts.push_back(c);
+    }
+  }
+  set_list("contacts", contacts);
+  return render_document(project, "minutes", format, ctx);
+}
+
+}  // namespace cls

@@ -1,0 +1,131 @@
+#include "cls/minutes.h"
+
+#include <doctest/doctest.h>
+
+#include "test_project.h"
+
+using namespace cls;
+
+namespace {
+
+MeetingCount count_with(int total, int present, std::optional<int> needed, bool second_call = false) {
+  MeetingCount c;
+  c.total = total;
+  c.present = present;
+  c.quorum_needed = needed;
+  c.second_call = second_call;
+  return c;
+}
+
+cls::testing::Loaded kind_project(const std::string& kind, const std::string& lang = "fr") {
+  return cls::testing::load({{"cls.yaml", "id: t\ntitle: T\nkind: " + kind + "\nlang: " + lang + "\n"}});
+}
+
+Decision vote(int f, int a, int ab, std::optional<Outcome> written = std::nullopt) {
+  Decision d;
+  d.vote = Vote{f, a, ab, {}};
+  d.outcome.value = written;
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("the quorum sentence") {
+  const auto cls_fr = kind_project("cls");
+  CHECK(quorum_sentence(cls_fr.project, count_with(20, 16, 10)) ==
+        "Le quorum est atteint\u00A0: 16 membres sur 20 sont présents ou représentés, pour un quorum de 10.");
+  CHECK(quorum_sentence(cls_fr.project, count_with(8, 1, 4)) ==
+        "Le quorum n'est pas atteint\u00A0: 1 membre sur 8 est présent ou représenté, pour un quorum de 4.");
+  CHECK(quorum_sentence(cls_fr.project, count_with(8, 7, std::nullopt)) ==
+        "Aucun quorum n'est fixé pour cette instance\u00A0: 7 membres sur 8 sont présents ou représentés.");
+  CHECK(quorum_sentence(cls_fr.project, count_with(8, 2, std::nullopt, true)) ==
+        "Réuni sur seconde convocation, le comité délibère valablement sans condition de quorum.");
+  const auto cts = kind_project("cts");
+  CHECK(quorum_sentence(cts.project, count_with(20, 3, std::nullopt, true)) ==
+        "Réunie sur seconde convocation, l'assemblée délibère valablement sans condition de quorum.");
+  const auto en = kind_project("cls", "en");
+  CHECK(quorum_sentence(en.project, count_with(20, 16, 10)) ==
+        "The quorum is reached: 16 of 20 members are present or represented, for a quorum of 10.");
+  CHECK(quorum_sentence(en.project, count_with(8, 1, 4)) ==
+        "The quorum is not reached: 1 of 8 members is present or represented, for a quorum of 4.");
+}
+
+TEST_CASE("the vote in words, with French agreement") {
+  CHECK(decision_result(Lang::fr, vote(15, 0, 0), 15) == "adopté à l'unanimité");
+  CHECK(decision_result(Lang::fr, vote(12, 2, 1), 15) == "adopté par 12 voix pour, 2 contre et 1 abstention");
+  CHECK(decision_result(Lang::fr, vote(1, 0, 2), 5) == "adopté par 1 voix pour et 2 abstentions");
+  CHECK(decision_result(Lang::fr, vote(2, 1, 0), 5) == "adopté par 2 voix pour et 1 contre");
+  CHECK(decision_result(Lang::fr, vote(3, 5, 0), 8) == "rejeté par 3 voix pour et 5 contre");
+  CHECK(decision_result(Lang::fr, vote(14, 0, 0), 15) == "adopté par 14 voix pour");  // one did not vote
+  CHECK(decision_result(Lang::fr, vote(7, 7, 2, Outcome::rejected), 16) ==
+        "rejeté par 7 voix pour, 7 contre et 2 abstentions, la voix de la présidence étant prépondérante");
+  CHECK(decision_result(Lang::fr, Decision{}, 10) == "adopté");
+  CHECK(decision_result(Lang::en, vote(15, 0, 0), 15) == "adopted unanimously");
+  CHECK(decision_result(Lang::en, vote(12, 2, 1), 15) == "adopted by 12 votes to 2, with 1 abstention");
+}
+
+namespace {
+
+const char* kMeetings =
+    "- id: m1\n  body: copil\n  date: 2026-06-01\n  start: '14:00'\n  place: Mairie\n  guests: [g]\n"
+    "  agenda:\n    - title: Budget\n      kind: decision\n      summary: \"Débat <script>x</script>\"\n"
+    "      decisions:\n        - text: Le budget est adopté.\n          vote: {for: 3, against: 0, abstain: 0}\n"
+    "      followups:\n        - {task: Envoyer le budget, owner: b, due: 2026-07-01}\n"
+    "  attendance:\n    present: [sa, b, g]\n    excused: [d]\n    proxies: {c: b}\n"
+    "- {id: m3, body: copil, date: 2026-12-01}\n"
+    "- {id: m2, body: copil, date: 2026-09-01, start: '10:00', place: Salle B}\n";
+
+}  // namespace
+
+TEST_CASE("next meeting of the same body") {
+  auto l = cls::testing::with("meetings/all.yaml", kMeetings);
+  REQUIRE(l.project.meetings.size() == 3);
+  const Meeting* next = next_meeting(l.project, l.project.meetings[0]);
+  REQUIRE(next != nullptr);
+  CHECK(next->id == "m2");
+  CHECK(next_meeting(l.project, l.project.meetings[1]) == nullptr);
+}
+
+TEST_CASE("the minutes of a held meeting") {
+  auto l = cls::testing::with("meetings/all.yaml", kMeetings);
+  const Meeting& m = l.project.meetings[0];
+  const std::string md = render_minutes(l.project, m, DocFormat::markdown);
+  CHECK(md.find("A (suppléance assurée par Suppléant de A)") != std::string::npos);
+  CHECK(md.find("C (pouvoir donné à B)") != std::string::npos);
+  CHECK(md.find("Le quorum est atteint\u00A0: 3 membres sur 4 sont présents ou représentés, pour un quorum de 2.") !=
+        std::string::npos);
+  CHECK(md.find("*Adopté à l'unanimité.*") != std::string::npos);
+  CHECK(md.find("| B | Envoyer le budget | 01/07/2026 |") != std::string::npos);
+  CHECK(md.find("Mardi 1er septembre 2026, à 10\u00A0h\u00A000, Salle B") != std::string::npos);
+  CHECK(md.find("<script>") == std::string::npos);
+
+  const std::string html = render_minutes(l.project, m, DocFormat::html);
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("Adopté à l&#39;unanimité.") != std::string::npos);
+
+  Meeting not_held;
+  not_held.id = "x";
+  CHECK_THROWS_AS(render_minutes(l.project, not_held, DocFormat::markdown), std::invalid_argument);
+}
+
+TEST_CASE("the public minutes leave out contact details") {
+  auto l = cls::testing::load(
+      {{"cls.yaml", cls::testing::manifest()},
+       {"actors/all.yaml",
+        "- {id: a, name: A, email: a@example.org, phone: '06 00 00 00 01', address: '1 rue A, 54000 Nancy'}\n"
+        "- {id: b, name: B}\n- {id: c, name: C}\n- {id: d, name: D}\n"},
+       {"meetings/m.yaml", "id: m\nbody: copil\ndate: 2026-06-01\nattendance: {present: [a, b, c]}\n"}});
+  REQUIRE(l.diags.errors() == 0);
+  const Meeting& m = l.project.meetings[0];
+  for (DocFormat f : {DocFormat::markdown, DocFormat::html}) {
+    const std::string full = render_minutes(l.project, m, f);
+    CHECK(full.find("a@example.org") != std::string::npos);
+    CHECK(full.find("06 00 00 00 01") != std::string::npos);
+    MinutesOptions o;
+    o.public_version = true;
+    const std::string pub = render_minutes(l.project, m, f, o);
+    CHECK(pub.find("a@example.org") == std::string::npos);
+    CHECK(pub.find("06 00 00 00 01") == std::string::npos);
+    CHECK(pub.find("1 rue A") == std::string::npos);
+  }
+}
