@@ -65,6 +65,7 @@ if [ $have_cls = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- corpora
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 gen_sha=$(sha256sum "$here/gen_project.py" | cut -d' ' -f1)
 corpus() {  # corpus N [--small] -> prints the directory
   local n=$1 dir=$out/$1; shift
@@ -167,12 +168,15 @@ EOF
 )
 fi
 
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # ---------------------------------------------------------------- report
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPU(s) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
        "$(free -g | awk '/Mem:/ {print $2}') GB RAM); hyperfine $(hyperfine --version | cut -d' ' -f2),"\
        "$([ $peer_ok = 1 ] && echo "node $(node --version), js-yaml $(node -p "require('$here/peer/node_modules/js-yaml/package.json').version"), ajv $(node -p "require('$here/peer/node_modules/ajv/package.json').version")"),"\
-       "$([ $have_cls = 1 ] && "$CLS" --version 2>/dev/null | head -1 || echo "cls absent") ($cls_src); --warmup 1 --runs $RUNS; --today $TODAY."
+       "$([ $have_cls = 1 ] && "$CLS" --version 2>/dev/null | head -1 || echo "cls absent") ($cls_src); --warmup 1 --runs $RUNS; --today $TODAY;"\
+       "load average $load_start at the start, $load_end at the end (other work on the machine distorts the figures)."
   echo
   echo "| N | files | MB | command | wall (s, mean ± σ) | MB/s | peak RSS (MB) | RSS / size | exit | diagnostics |"
   echo "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"

@@ -58,6 +58,7 @@ constexpr Label kLabels[] = {
     {"result", "Résultat", "Outcome"},
     {"no_decisions", "Aucune décision n'a été prise.", "No decision was taken."},
     {"no_followups", "Aucune suite à donner.", "No follow-up."},
+    {"no_items", "L'ordre du jour n'est pas encore arrêté.", "The agenda is not set yet."},
     {"contacts", "Coordonnées des participants", "Participants' contact details"},
     {"name", "Nom", "Name"},
     {"organisation", "Organisme", "Organisation"},
@@ -192,6 +193,23 @@ std::string meeting_not_found(const Project& project, std::string_view id) {
   return out;
 }
 
+std::string template_error_text(const TemplateError& error, const std::filesystem::path& project_root) {
+  std::string file = error.file();
+  // Built-in templates are named "NAME (built-in)"; only an override's path
+  // is made relative.
+  if (!project_root.empty() && std::filesystem::path(file).is_absolute()) {
+    const std::filesystem::path path(file);
+    std::error_code ec;
+    const auto rel = std::filesystem::relative(path, project_root, ec);
+    if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) file = rel.string();
+  }
+  if (error.line() > 0) {
+    file += ":" + std::to_string(error.line());
+    if (error.column() > 0) file += ":" + std::to_string(error.column());
+  }
+  return file + ": error: " + error.message();
+}
+
 std::string_view label(Lang lang, std::string_view key) {
   for (const Label& l : kLabels) {
     if (l.key == key) return lang == Lang::fr ? l.fr : l.en;
@@ -230,7 +248,9 @@ std::string name_and_organisation(const Project& project, Lang lang, const Actor
   std::string out = short_name(lang, actor);
   std::string detail = organisation_name(project, actor);
   if (detail.empty() && !actor.is_organisation()) detail = actor.role.value_or("");
-  if (!detail.empty()) out += " (" + detail + ")";
+  // A comma rather than brackets: organisation names often hold brackets
+  // themselves ("Centre hospitalier régional universitaire (CHRU) de Nancy").
+  if (!detail.empty()) out += ", " + detail;
   return out;
 }
 

@@ -142,6 +142,10 @@ Revision read_revision(const fs::path& project_root, const std::string& rev) {
   const std::string prefix = relative_to_workdir(repo.get(), project_root);
 
   git_object* raw = nullptr;
+  if (git_repository_head_unborn(repo.get()) == 1) {
+    throw HistoryError("the git repository of " + project_root.string() +
+                       " has no commit yet: commit the project, then compare with that commit");
+  }
   if (rev.empty() || rev.starts_with("-") || git_revparse_single(&raw, repo.get(), rev.c_str()) != 0) {
     throw HistoryError("unknown revision '" + rev + "' in the git repository of " + project_root.string());
   }

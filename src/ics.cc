@@ -137,8 +137,9 @@ icalproperty* with_param(icalproperty* p, icalparameter* param) {
 
 icalproperty* paris_time(icalproperty* p) { return with_param(p, icalparameter_new_tzid(kTzid)); }
 
-std::string_view online_label(Lang lang) { return lang == Lang::fr ? "Visioconférence : " : "Online: "; }
-std::string_view agenda_label(Lang lang) { return lang == Lang::fr ? "Ordre du jour :" : "Agenda:"; }
+// French puts a no-break space before the colon, as the documents do (text.h).
+std::string_view online_label(Lang lang) { return lang == Lang::fr ? "Visioconférence\u00A0: " : "Online: "; }
+std::string_view agenda_label(Lang lang) { return lang == Lang::fr ? "Ordre du jour\u00A0:" : "Agenda:"; }
 
 // What an agenda entry shows under the title: the body, the link to join and
 // the items of the ordre du jour. Plain text: calendar clients show it as is.

@@ -121,7 +121,7 @@ TEST_CASE("ics: an event per meeting, Paris times, stable UID, lines folded") {
   CHECK(has_line(ics, "ATTENDEE;CN=Gaston Invité;ROLE=OPT-PARTICIPANT:mailto:g@example.org"));
   CHECK(ics.find("Claire") == std::string::npos);    // no address: not an attendee
   CHECK(ics.find("Même adresse") == std::string::npos);  // the same address as a member
-  CHECK(unfolded(ics).find("Visioconférence : https://visio.example.org/copil") != std::string::npos);
+  CHECK(unfolded(ics).find("Visioconférence\u00A0: https://visio.example.org/copil") != std::string::npos);
   CHECK(unfolded(ics).find("1. Approbation du compte rendu (pour décision)") != std::string::npos);
 
   // The same input gives the same bytes.

@@ -249,7 +249,8 @@ std::string render_minutes(const Project& project, const Meeting& meeting, DocFo
   if (!options.public_version) {
     for (const Ref& r : meeting.attendance->present) {
       const Actor* a = project.actor(r.id);
-      if (!a) continue;
+      // A row with nothing to call or write to is of no use in this annex.
+      if (!a || (!a->email && !a->phone && !a->address)) continue;
       mus::data c;
       c.set("name", short_name(lang, *a));
       c.set("organisation", text_or_false(organisation_name(project, *a)));

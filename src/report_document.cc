@@ -221,7 +221,7 @@ void set_status_counts(Data& d, Lang lang, const StatusCounts& counts) {
   }
   d.set("status_segments", segments);
   d.set("has_status", total > 0);
-  d.set("status_text", text);
+  d.set("status_text", text.empty() ? std::string(label(lang, "none")) : text);
   d.set("action_count", std::to_string(total));
   d.set("action_count_text", plural(lang, total, "action", "actions"));
 }
@@ -283,6 +283,7 @@ Data action_data(const Project& p, Lang lang, const Rollup& r, const ActionRollu
   d.set("public", a.public_target.value_or(""));
   d.set("has_public", a.public_target.has());
   d.set("start", date_numeric(lang, a.start));
+  d.set("has_start", a.start.has());
   d.set("due", date_numeric(lang, a.due));
   d.set("due_long", a.due ? format_date(lang, *a.due) : std::string(label(lang, "none")));
   d.set("late", ar.late);
@@ -387,6 +388,7 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
     set_status_counts(ax, lang, axr.status_counts);
     ax.set("budget", budget_data(p, lang, axr.budget));
     Data objectives = list();
+    bool has_actions = false;
     for (std::size_t o = 0; o < axr.objectives.size(); ++o) {
       const ObjectiveRollup& orr = axr.objectives[o];
       Data ob;
@@ -404,10 +406,12 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
       }
       ob.set("actions", actions);
       ob.set("has_actions", !orr.actions.empty());
+      has_actions = has_actions || !orr.actions.empty();
       ob.set("action_ids", ids.empty() ? std::string(label(lang, "none")) : ids);
       objectives.push_back(ob);
     }
     ax.set("objectives", objectives);
+    ax.set("has_actions", has_actions);
     axes.push_back(ax);
   }
   c.set("axes", axes);

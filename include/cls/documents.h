@@ -12,6 +12,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "cls/model.h"
+#include "cls/templates.h"
 #include "cls/text.h"
 
 namespace cls {
@@ -40,7 +41,7 @@ std::string short_name(Lang lang, const Actor& actor);
 std::string full_name(Lang lang, const Actor& actor);
 // The name of the actor's organisation, or "" (none, or it is one).
 std::string organisation_name(const Project& project, const Actor& actor);
-// "Mme Marie Martin (Pays Terres de Lorraine)"; the role when there is no
+// "Mme Marie Martin, Pays Terres de Lorraine"; the role when there is no
 // organisation; just the name when there is neither.
 std::string name_and_organisation(const Project& project, Lang lang, const Actor& actor);
 // The postal address of a letter to the actor: their own, else their
@@ -118,6 +119,12 @@ kainjow::mustache::data agenda_items_context(const Project& project, const Meeti
 // templates/ first, else the built-in one). Throws TemplateError.
 std::string render_document(const Project& project, std::string_view document, DocFormat format,
                             const kainjow::mustache::data& context);
+
+// A template error as the commands print it: "FILE:LINE:COL: error: MESSAGE",
+// FILE relative to the project root when the template is the project's own
+// (as `cls check` names files), so that messages do not depend on where the
+// project lies.
+std::string template_error_text(const TemplateError& error, const std::filesystem::path& project_root);
 
 // The label of the documents' fixed vocabulary (the `t` of the context) for
 // `key`, e.g. label(Lang::fr, "agenda") == "Ordre du jour"; "" when unknown.

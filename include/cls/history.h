@@ -32,7 +32,7 @@ struct Revision {
 
 // Reads the project whose root is `project_root` (a directory of a git
 // working tree) as it was at `rev` (anything `git rev-parse` takes: a commit,
-// a tag, a branch, HEAD~2, a date spec "main@{2026-06-01}"…). The project's
+// a tag, a branch, HEAD~2…). The project's
 // path inside the repository is the same at every revision: a project that was
 // moved is not followed. Symbolic links are skipped. Throws HistoryError.
 Revision read_revision(const std::filesystem::path& project_root, const std::string& rev);

@@ -26,7 +26,7 @@ Runner agenda_command(CLI::App& app, const Globals& g) {
     try {
       doc = render_agenda(p, *m, resolve_doc_format(o->format, o->output));
     } catch (const TemplateError& e) {
-      throw Exit{kInvalid, e.what()};
+      throw Exit{kInvalid, template_error_text(e, p.root)};
     }
     write_output(o->output, doc);
     return kOk;

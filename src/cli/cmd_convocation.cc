@@ -107,7 +107,7 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
         if (!g.quiet) std::printf("%s\n", path.string().c_str());
       }
     } catch (const TemplateError& e) {
-      throw Exit{kInvalid, e.what()};
+      throw Exit{kInvalid, template_error_text(e, p.root)};
     }
     return kOk;
   };

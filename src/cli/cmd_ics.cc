@@ -22,9 +22,10 @@ Runner ics_command(CLI::App& app, const Globals& g) {
   app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
       ->type_name("FILE");
   return [o, &g] {
-    if (o->all == !o->meetings.empty()) {
-      throw Exit{kUsage, "cls ics: name the meetings (cls ics MEETING…) or give --all, not both"};
+    if (!o->all && o->meetings.empty()) {
+      throw Exit{kUsage, "cls ics: name the meetings to put in the calendar (cls ics MEETING…), or give --all"};
     }
+    if (o->all && !o->meetings.empty()) throw Exit{kUsage, "cls ics: give meeting ids or --all, not both"};
     if (!o->body.empty() && !o->all) throw Exit{kUsage, "cls ics: --body goes with --all"};
     const Project p = load_checked(g);
     std::vector<const Meeting*> chosen;

@@ -45,7 +45,27 @@ std::string one_line(std::string s) {
   return s;
 }
 
-std::string render_text(const Table& t) {
+// A cell of a column other than the last is cut at this many characters, so
+// that one long name does not push the rest of the table off the screen; JSON
+// and CSV keep every value whole.
+constexpr std::size_t kMaxCell = 40;
+
+std::string truncate(const std::string& s, std::size_t max) {
+  if (display_width(s) <= max) return s;
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++n == max) break;  // room for the ellipsis
+    out += s[i];
+  }
+  return out + "…";
+}
+
+std::string render_text(Table t) {
+  for (auto& row : t.cells) {
+    for (std::size_t i = 0; i + 1 < row.size(); ++i) row[i] = truncate(row[i], kMaxCell);
+  }
   std::vector<std::string> header;
   for (const auto& c : t.columns) {
     std::string h = c;
@@ -132,6 +152,14 @@ void require_known(const char* what, const std::string& id, bool exists, const C
                          (near.empty() ? "" : " (did you mean '" + near + "'?)")};
 }
 
+// A progress as the report's JSON writes it: 4 decimals, 1 and 0 as integers.
+Json progress_json(const std::optional<double>& p) {
+  if (!p) return nullptr;
+  const double v = round_progress(*p);
+  if (v == 0.0 || v == 1.0) return static_cast<int>(v);
+  return v;
+}
+
 std::string percent(const std::optional<double>& p) {
   return p ? format_percent(Lang::en, *p) : "-";
 }
@@ -163,7 +191,7 @@ Table actions_table(const Rollup& r, const Filters& f) {
                           {"start", opt(iso(a.start))},
                           {"due", opt(iso(a.due))},
                           {"late", ar.late},
-                          {"progress", ar.progress ? Json(round_progress(*ar.progress)) : Json(nullptr)}});
+                          {"progress", progress_json(ar.progress)}});
   }
   return t;
 }

@@ -41,7 +41,7 @@ Runner minutes_command(CLI::App& app, const Globals& g) {
       mo.public_version = o->public_version;
       doc = render_minutes(p, *m, resolve_doc_format(o->format, o->output), mo);
     } catch (const TemplateError& e) {
-      throw Exit{kInvalid, e.what()};
+      throw Exit{kInvalid, template_error_text(e, p.root)};
     }
     write_output(o->output, doc);
     return kOk;
