@@ -1,14 +1,17 @@
 #include "cls/attendance.h"
 
-#include <cmath>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace cls {
 
-int quorum_needed(double fraction, int members) {
-  // A small tolerance keeps 0.5 × 30 at 15 whatever the rounding of 0.5.
-  return static_cast<int>(std::ceil(fraction * members - 1e-9));
+int quorum_needed(const Quorum& quorum, int members) {
+  if (members <= 0 || quorum.den <= 0) return 0;
+  // num ≤ den ≤ 10^9 (parse_quorum) and members is a count of people: the
+  // product stays far below 2^63.
+  const std::int64_t product = quorum.num * members;
+  return static_cast<int>((product + quorum.den - 1) / quorum.den);
 }
 
 MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
@@ -56,7 +59,8 @@ MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
       c.members.push_back(std::move(mp));
     }
     if (body->quorum && !c.second_call) {
-      c.quorum_needed = quorum_needed(body->quorum->fraction, c.total);
+      c.quorum = *body->quorum;
+      c.quorum_needed = quorum_needed(*body->quorum, c.total);
     }
   }
   for (const auto& r : att.present) {

@@ -41,14 +41,51 @@ TEST_CASE("a proxy held by someone absent does not represent") {
   CHECK(c.absent == 3);
 }
 
-TEST_CASE("quorum: half of the members, present or represented") {
-  CHECK(quorum_needed(0.5, 30) == 15);
-  CHECK(quorum_needed(0.5, 31) == 16);
-  CHECK(quorum_needed(1.0 / 3, 10) == 4);
-  CHECK(quorum_needed(2.0 / 3, 9) == 6);
-  CHECK(quorum_needed(0.5, 4) == 2);
+static Quorum q(std::string_view text) {
+  const auto parsed = parse_quorum(text);
+  REQUIRE_MESSAGE(parsed.has_value(), text);
+  return *parsed;
+}
+
+TEST_CASE("quorum: fractions, decimals and percentages are exact rationals") {
+  for (std::string_view half : {"1/2", "0.5", ".5", "50%", "50 %", " 1 / 2 ", "2/4", "0.50", "50.0%"}) {
+    CHECK_MESSAGE(q(half).num == 1, half);
+    CHECK_MESSAGE(q(half).den == 2, half);
+  }
+  CHECK(q("2/3").num == 2);
+  CHECK(q("2/3").den == 3);
+  CHECK(q("33.5%").num == 67);
+  CHECK(q("33.5%").den == 200);
+  CHECK(q("1").num == 1);
+  CHECK(q("1").den == 1);
+  CHECK(q("100%").den == 1);
+  CHECK(q("1/2").text == "1/2");  // as written, for messages
+  for (std::string_view bad : {"", "0", "0%", "0/3", "3/2", "1.5", "150%", "1/0", "-1/2", "1e-1", "abc",
+                               "1/2/3", "50%%", "0.0000000001", "1/1000000001", "inf", "nan", "½"}) {
+    CHECK_FALSE_MESSAGE(parse_quorum(bad).has_value(), bad);
+  }
+}
+
+TEST_CASE("quorum: the smallest number of members present or represented that reaches it") {
+  CHECK(quorum_needed(q("1/2"), 30) == 15);
+  CHECK(quorum_needed(q("1/2"), 31) == 16);
+  CHECK(quorum_needed(q("1/3"), 30) == 10);  // exact: a double third of 30 is 10.000000000000002
+  CHECK(quorum_needed(q("1/3"), 10) == 4);
+  CHECK(quorum_needed(q("2/3"), 30) == 20);
+  CHECK(quorum_needed(q("2/3"), 31) == 21);  // 20.67 → 21
+  CHECK(quorum_needed(q("2/3"), 9) == 6);
+  CHECK(quorum_needed(q("0.3"), 10) == 3);   // 0.3 is not exact in binary
+  CHECK(quorum_needed(q("0.7"), 10) == 7);
+  CHECK(quorum_needed(q("60%"), 20) == 12);
+  CHECK(quorum_needed(q("33.5%"), 200) == 67);
+  CHECK(quorum_needed(q("33.5%"), 201) == 68);  // 67.335 → 68
+  CHECK(quorum_needed(q("1"), 8) == 8);
+  CHECK(quorum_needed(q("1/2"), 0) == 0);
+  CHECK(quorum_needed(q("1/2"), 1) == 1);
   auto reached = count_of("attendance:\n  present: [a]\n  proxies: {b: a}\n");
   CHECK(reached.quorum_needed == 2);
+  REQUIRE(reached.quorum.has_value());
+  CHECK(reached.quorum->den == 2);
   CHECK(reached.quorum_reached());
   auto missed = count_of("attendance:\n  present: [a]\n");
   CHECK_FALSE(missed.quorum_reached());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cls/attendance.h"
 #include "cls/templates.h"
 #include "cls/text.h"
 
@@ -41,8 +42,8 @@ std::string_view substitute_word(Civility c) {
 
 std::string proxy_limit(Lang lang, int max) {
   if (lang == Lang::fr) {
-    return max == 1 ? "un membre ne peut détenir qu'un seul pouvoir"
-                    : "un membre peut détenir jusqu'à " + std::to_string(max) + " pouvoirs";
+    return max == 1 ? "un membre ne peut détenir qu’un seul pouvoir"
+                    : "un membre peut détenir jusqu’à " + std::to_string(max) + " pouvoirs";
   }
   return max == 1 ? "a member may hold only one proxy"
                   : "a member may hold up to " + std::to_string(max) + " proxies";
@@ -89,10 +90,13 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
   const std::string name =
       meeting.title && !meeting.title->empty() ? *meeting.title : body_name(project, meeting);
   const std::string when = meeting.date ? format_date_long(lang, *meeting.date) : std::string();
+  // A member is convened; a guest, who does not vote, is invited.
   if (fr) {
-    t.subject = "Convocation " + to_phrase(lang, name) + (when.empty() ? "" : " du " + when);
+    t.subject = std::string(member ? "Convocation " : "Invitation ") + to_phrase(lang, name) +
+                (when.empty() ? "" : " du " + when);
   } else {
-    t.subject = "Notice of meeting: " + name + (when.empty() ? "" : ", " + when);
+    t.subject = std::string(member ? "Notice of meeting: " : "Invitation: ") + name +
+                (when.empty() ? "" : ", " + when);
   }
 
   t.salutation = std::string(salutation(lang, civility));
@@ -101,14 +105,14 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
   const std::string times = meeting_times(lang, meeting);
   const std::string_view word = meeting_word(project);
   if (fr) {
-    t.invitation = member ? "J'ai l'honneur de vous convier à la "
-                          : "J'ai le plaisir de vous inviter à participer, à titre consultatif, à la ";
+    t.invitation = member ? "J’ai l’honneur de vous convier à la "
+                          : "J’ai le plaisir de vous inviter à participer, à titre consultatif, à la ";
     t.invitation += std::string(word) + " " + of_body;
     if (!when.empty()) t.invitation += ", qui se tiendra le " + when + (times.empty() ? "" : " " + times);
     t.invitation += ".";
     // Both words for a meeting (réunion, séance) are feminine: "cette", "elle".
     if (meeting.second_call.value_or(false)) {
-      t.invitation += " Le quorum n'ayant pas été atteint lors de la précédente " + std::string(word) +
+      t.invitation += " Le quorum n’ayant pas été atteint lors de la précédente " + std::string(word) +
                       ", cette " + std::string(word) +
                       " se tient sur seconde convocation\u00A0: elle délibérera valablement sans condition "
                       "de quorum.";
@@ -142,7 +146,7 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
                        std::string(sw) + ", " + short_name(lang, *substitute) +
                        ", qui siégera à votre place.";
         if (max_proxies > 0) {
-          t.proxy = "En cas d'empêchement de " + std::string(sw) +
+          t.proxy = "En cas d’empêchement de " + std::string(sw) +
                     ", vous pouvez donner pouvoir à " + another + std::string(kBeforeSemicolon) + " " +
                     proxy_limit(lang, max_proxies) + ".";
         }
@@ -169,11 +173,40 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
   if (fr) {
     std::string address = t.salutation;
     if (!address.empty() && address.back() == ',') address.pop_back();
-    t.closing = "Je vous prie d'agréer, " + address + ", l'expression de mes salutations distinguées.";
+    t.closing = "Je vous prie d’agréer, " + address + ", l’expression de mes salutations distinguées.";
   } else {
     t.closing = "Yours sincerely,";
   }
   return t;
+}
+
+std::vector<std::string> default_recipients(const Project& project, const Meeting& meeting) {
+  std::vector<std::string> out = convened(project, meeting);
+  if (const Actor* s = signatory(project, meeting)) {
+    out.erase(std::remove(out.begin(), out.end(), s->id), out.end());
+  }
+  return out;
+}
+
+mus::data signature_context(const Project& project, const Meeting& meeting) {
+  mus::data sign;
+  const Body* body = body_of(project, meeting);
+  if (const Actor* s = signatory(project, meeting)) {
+    sign.set("name", s->name.value_or(s->id));
+    const bool chairs = body && body->chair && body->chair->id == s->id;
+    if (s->is_organisation()) {
+      sign.set("role", false);
+    } else if (s->role && !s->role->empty()) {
+      sign.set("role", *s->role);
+    } else {
+      sign.set("role", chairs ? mus::data(chair_title(project.lang(), *body, *s)) : mus::data(false));
+    }
+  } else {
+    const auto& org = project.manifest.organisation;
+    sign.set("name", org && org->name ? *org->name : project.manifest.title.value_or(""));
+    sign.set("role", false);
+  }
+  return sign;
 }
 
 std::string render_convocations(const Project& project, const Meeting& meeting,
@@ -185,16 +218,7 @@ std::string render_convocations(const Project& project, const Meeting& meeting,
   ctx.set("has_items", !items.is_empty_list());
   ctx.set("items", items);
 
-  mus::data sign;
-  if (const Actor* s = signatory(project, meeting)) {
-    sign.set("name", s->name.value_or(s->id));
-    sign.set("role", s->is_organisation() ? mus::data(false) : text_or_false(s->role.value_or("")));
-  } else {
-    const auto& org = project.manifest.organisation;
-    sign.set("name", org && org->name ? *org->name : project.manifest.title.value_or(""));
-    sign.set("role", false);
-  }
-  ctx.set("signatory", sign);
+  ctx.set("signatory", signature_context(project, meeting));
 
   mus::data letters{mus::data::type::list};
   std::size_t n = 0;

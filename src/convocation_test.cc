@@ -43,15 +43,15 @@ TEST_CASE("a letter to a titulaire who has a suppléante") {
   CHECK(t.subject == "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026");
   CHECK(t.salutation == "Madame,");
   CHECK(t.invitation ==
-        "J'ai l'honneur de vous convier à la réunion du comité de pilotage du contrat local de santé, "
+        "J’ai l’honneur de vous convier à la réunion du comité de pilotage du contrat local de santé, "
         "qui se tiendra le jeudi 10 décembre 2026 de 14\u00A0h\u00A000 à 16\u00A0h\u00A030.");
   CHECK(t.substitute ==
         "Si vous ne pouvez pas assister à cette réunion, je vous remercie de bien vouloir transmettre la "
         "présente convocation à votre suppléante, Mme\u00A0Sophie S, qui siégera à votre place.");
   CHECK(t.proxy ==
-        "En cas d'empêchement de votre suppléante, vous pouvez donner pouvoir à un autre membre du comité "
-        "de pilotage du contrat local de santé\u202F; un membre ne peut détenir qu'un seul pouvoir.");
-  CHECK(t.closing == "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.");
+        "En cas d’empêchement de votre suppléante, vous pouvez donner pouvoir à un autre membre du comité "
+        "de pilotage du contrat local de santé\u202F; un membre ne peut détenir qu’un seul pouvoir.");
+  CHECK(t.closing == "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées.");
 }
 
 TEST_CASE("members without substitute, organisations and guests") {
@@ -62,10 +62,12 @@ TEST_CASE("members without substitute, organisations and guests") {
   CHECK(c.proxy.rfind("Si vous ne pouvez pas assister à cette réunion, vous pouvez donner pouvoir", 0) == 0);
   const LetterText o = letter(l, "o");
   CHECK(o.salutation == "Madame, Monsieur,");  // an organisation
-  CHECK(o.closing == "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.");
+  CHECK(o.closing == "Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.");
+  CHECK(o.subject == "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026");
   const LetterText g = letter(l, "g");
   CHECK(g.salutation == "Monsieur,");
-  CHECK(g.invitation.rfind("J'ai le plaisir de vous inviter à participer, à titre consultatif, à la réunion", 0) == 0);
+  CHECK(g.invitation.rfind("J’ai le plaisir de vous inviter à participer, à titre consultatif, à la réunion", 0) == 0);
+  CHECK(g.subject == "Invitation au comité de pilotage n° 8 du jeudi 10 décembre 2026");  // guests are invited
   CHECK(g.substitute.empty());
   CHECK(g.proxy.empty());  // guests do not vote
 }
@@ -74,7 +76,7 @@ TEST_CASE("the proxy sentence follows the body's rule") {
   CHECK(letter(project("cls", "fr", "0"), "c").proxy.empty());
   CHECK(letter(project("cls", "fr", "0"), "a").proxy.empty());
   CHECK_FALSE(letter(project("cls", "fr", "0"), "a").substitute.empty());
-  CHECK(letter(project("cls", "fr", "2"), "c").proxy.find("un membre peut détenir jusqu'à 2 pouvoirs") !=
+  CHECK(letter(project("cls", "fr", "2"), "c").proxy.find("un membre peut détenir jusqu’à 2 pouvoirs") !=
         std::string::npos);
 }
 
@@ -92,6 +94,7 @@ TEST_CASE("the vocabulary follows kind and lang") {
   CHECK(en.substitute == "If you cannot attend, please pass this notice on to your substitute, Ms Sophie S, "
                          "who will sit in your place.");
   CHECK(en.closing == "Yours sincerely,");
+  CHECK(letter(project("cls", "en"), "g").subject == "Invitation: Comité de pilotage n° 8, Thursday 10 December 2026");
 }
 
 TEST_CASE("the signatory: convocation.signatory, else the chair") {
@@ -100,6 +103,28 @@ TEST_CASE("the signatory: convocation.signatory, else the chair") {
   CHECK(signatory(l.project, l.project.meetings[0])->id == "b");
   const auto s = project("cls", "fr", "1", "convocation: {date: 2026-11-20, signatory: c}\n");
   CHECK(signatory(s.project, s.project.meetings[0])->id == "c");
+}
+
+TEST_CASE("the signature: name and role; the chair's title for a chair without role") {
+  const auto l = project("cls");
+  const auto chair = signature_context(l.project, l.project.meetings[0]);
+  CHECK(chair.get("name")->string_value() == "Bruno B");
+  CHECK(chair.get("role")->string_value() == "Président");
+  const auto other = project("cls", "fr", "1", "convocation: {date: 2026-11-20, signatory: a}\n");
+  const auto sa = signature_context(other.project, other.project.meetings[0]);
+  CHECK(sa.get("name")->string_value() == "Anne A");
+  CHECK(sa.get("role")->is_false());  // Anne A has no role and does not chair
+  const auto c = project("cls", "fr", "1", "convocation: {date: 2026-11-20, signatory: c}\n");
+  // c has no role; as c does not chair the body either, no title is made up.
+  CHECK(signature_context(c.project, c.project.meetings[0]).get("role")->is_false());
+}
+
+TEST_CASE("every one convened receives a letter, but the signatory") {
+  const auto l = project("cls");
+  CHECK(default_recipients(l.project, l.project.meetings[0]) == std::vector<std::string>{"a", "c", "o", "g"});
+  const auto s = project("cls", "fr", "1", "convocation: {date: 2026-11-20, signatory: sm}\n");
+  CHECK(default_recipients(s.project, s.project.meetings[0]) ==
+        std::vector<std::string>{"a", "b", "c", "o", "g"});  // sm is not convened
 }
 
 TEST_CASE("letters render with every value escaped") {
@@ -113,6 +138,6 @@ TEST_CASE("letters render with every value escaped") {
   const std::string md = render_convocations(l.project, l.project.meetings[0], {"a"}, DocFormat::markdown,
                                              *Date::from_ymd(2026, 11, 20));
   CHECK(md.find("Madame,") != std::string::npos);
-  CHECK(md.find("Bruno B") != std::string::npos);  // the chair signs
+  CHECK(md.find("Président\\\nBruno B") != std::string::npos);  // the chair signs, role first
   CHECK(md.find("\\<script>") != std::string::npos);
 }

@@ -56,9 +56,9 @@ constexpr Label kLabels[] = {
     {"item", "Point", "Item"},
     {"number", "N°", "No."},
     {"result", "Résultat", "Outcome"},
-    {"no_decisions", "Aucune décision n'a été prise.", "No decision was taken."},
+    {"no_decisions", "Aucune décision n’a été prise.", "No decision was taken."},
     {"no_followups", "Aucune suite à donner.", "No follow-up."},
-    {"no_items", "L'ordre du jour n'est pas encore arrêté.", "The agenda is not set yet."},
+    {"no_items", "L’ordre du jour n’est pas encore arrêté.", "The agenda is not set yet."},
     {"contacts", "Coordonnées des participants", "Participants' contact details"},
     {"name", "Nom", "Name"},
     {"organisation", "Organisme", "Organisation"},
@@ -68,7 +68,7 @@ constexpr Label kLabels[] = {
     {"time", "Heure", "Time"},
     {"duration", "Durée", "Duration"},
     {"done", "fait le", "done on"},
-    {"agenda_intro", "L'ordre du jour est le suivant\u00A0:", "The agenda is as follows:"},
+    {"agenda_intro", "L’ordre du jour est le suivant\u00A0:", "The agenda is as follows:"},
     {"next_meeting", "Prochaine réunion", "Next meeting"},
 };
 
@@ -101,7 +101,8 @@ bool starts_with_capital(std::string_view s) {
 
 // The first word, lowered, without elided article: "Commission spécialisée" → "commission".
 std::string first_word(std::string_view lowered) {
-  const std::size_t end = lowered.find_first_of(" ,'");
+  std::size_t end = lowered.find_first_of(" ,'");
+  end = std::min(end, lowered.find("’"));
   return std::string(lowered.substr(0, end));
 }
 
@@ -128,7 +129,7 @@ bool feminine(std::string_view word) {
 std::string contracted(Lang lang, std::string_view noun_phrase, bool to) {
   const std::string np = lower_first(noun_phrase);
   if (lang == Lang::en) return std::string(to ? "to the " : "of the ") + np;
-  if (starts_with_vowel_sound(np)) return std::string(to ? "à l'" : "de l'") + np;
+  if (starts_with_vowel_sound(np)) return std::string(to ? "à l’" : "de l’") + np;
   if (feminine(first_word(np))) return std::string(to ? "à la " : "de la ") + np;
   return std::string(to ? "au " : "du ") + np;
 }
@@ -181,14 +182,68 @@ DocFormat resolve_doc_format(std::string_view format_option, std::string_view ou
   return DocFormat::markdown;
 }
 
-const Meeting* find_meeting(const Project& project, std::string_view id) { return project.meeting(id); }
+namespace {
+
+// "2026-06-23-pleniere", "2026-06-23-pleniere.yaml" and
+// "meetings/2026-06-23-pleniere.yaml" all name the file
+// meetings/2026-06-23-pleniere.yaml: what is left once the folders and the
+// extension are dropped.
+std::string_view file_stem(std::string_view path) {
+  if (const std::size_t slash = path.rfind('/'); slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  for (std::string_view ext : {".yaml", ".yml"}) {
+    if (path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext) {
+      path.remove_suffix(ext.size());
+      break;
+    }
+  }
+  return path;
+}
+
+std::string_view meeting_file(const Project& project, const Meeting& meeting) {
+  return meeting.loc.known() && meeting.loc.file < project.files.size()
+             ? std::string_view(project.files[meeting.loc.file])
+             : std::string_view();
+}
+
+// The meetings whose file is named `name` (file_stem()).
+std::vector<const Meeting*> meetings_in_file(const Project& project, std::string_view name) {
+  std::vector<const Meeting*> out;
+  const std::string_view stem = file_stem(name);
+  if (stem.empty()) return out;
+  for (const Meeting& m : project.meetings) {
+    const std::string_view file = meeting_file(project, m);
+    if (!file.empty() && file_stem(file) == stem) out.push_back(&m);
+  }
+  return out;
+}
+
+}  // namespace
+
+const Meeting* find_meeting(const Project& project, std::string_view id) {
+  if (const Meeting* m = project.meeting(id)) return m;
+  const auto in_file = meetings_in_file(project, id);
+  return in_file.size() == 1 ? in_file.front() : nullptr;
+}
 
 std::string meeting_not_found(const Project& project, std::string_view id) {
   std::string out = "no meeting '" + std::string(id) + "' in the project";
   if (project.meetings.empty()) return out + " (it has no meetings/ yet)";
-  out += "; its meetings are: ";
+  if (const auto in_file = meetings_in_file(project, id); in_file.size() > 1) {
+    out = "'" + std::string(id) + "' names " + std::string(meeting_file(project, *in_file.front())) +
+          ", which holds " + std::to_string(in_file.size()) + " meetings; give one's id: ";
+    for (std::size_t i = 0; i < in_file.size(); ++i) out += (i ? ", " : "") + in_file[i]->id;
+    return out;
+  }
+  std::vector<std::string_view> ids;
+  for (const Meeting& m : project.meetings) ids.push_back(m.id);
+  if (const std::string near = nearest(id, ids); !near.empty()) out += " (did you mean '" + near + "'?)";
+  out += "; give a meeting's id or its file's name: ";
   for (std::size_t i = 0; i < project.meetings.size(); ++i) {
-    out += (i ? ", " : "") + project.meetings[i].id;
+    const Meeting& m = project.meetings[i];
+    out += (i ? ", " : "") + m.id;
+    if (const std::string_view file = meeting_file(project, m); !file.empty() && file_stem(file) != m.id) {
+      out += " (" + std::string(file) + ")";
+    }
   }
   return out;
 }
@@ -252,6 +307,21 @@ std::string name_and_organisation(const Project& project, Lang lang, const Actor
   // themselves ("Centre hospitalier régional universitaire (CHRU) de Nancy").
   if (!detail.empty()) out += ", " + detail;
   return out;
+}
+
+std::string chair_title(Lang lang, const Body& body, const Actor& chair) {
+  std::string title;
+  if (lang == Lang::fr) {
+    switch (chair.civility.value_or(Civility::none)) {
+      case Civility::mme: title = "La présidente"; break;
+      case Civility::m: title = "Le président"; break;
+      case Civility::none: title = "La présidence"; break;
+    }
+  } else {
+    title = "The Chair";
+  }
+  if (body.title && !body.title->empty()) title += " " + of_phrase(lang, *body.title);
+  return title;
 }
 
 std::vector<std::string> split_address(std::string_view address) {
@@ -326,6 +396,13 @@ std::string upper_first(std::string_view text) {
 }
 
 std::string of_phrase(Lang lang, std::string_view noun_phrase) { return contracted(lang, noun_phrase, false); }
+
+std::string the_phrase(Lang lang, std::string_view noun_phrase) {
+  const std::string np = lower_first(noun_phrase);
+  if (lang == Lang::en) return "the " + np;
+  if (starts_with_vowel_sound(np)) return "l’" + np;
+  return (feminine(first_word(np)) ? "la " : "le ") + np;
+}
 std::string to_phrase(Lang lang, std::string_view noun_phrase) { return contracted(lang, noun_phrase, true); }
 
 std::string_view meeting_word(const Project& project) {
@@ -333,15 +410,18 @@ std::string_view meeting_word(const Project& project) {
   return project.kind() == ProjectKind::cts ? "séance" : "réunion";
 }
 
-std::string second_call_sentence(const Project& project) {
+std::string second_call_sentence(const Project& project, const Meeting& meeting) {
+  const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
+  const bool titled = body && body->title && !body->title->empty();
   if (project.lang() == Lang::en) {
-    return "Meeting on a second call, the body may validly deliberate whatever the number of "
-           "members present.";
+    return "Meeting on a second call, " + (titled ? "the " + lower_first(*body->title) : std::string("the body")) +
+           " may validly deliberate whatever the number of members present.";
   }
-  if (project.kind() == ProjectKind::cts) {
-    return "Réunie sur seconde convocation, l'assemblée délibère valablement sans condition de quorum.";
-  }
-  return "Réuni sur seconde convocation, le comité délibère valablement sans condition de quorum.";
+  const std::string name = titled ? *body->title : std::string("instance");
+  // "Réunie" agrees with a feminine body (assemblée, commission…).
+  return std::string(feminine(first_word(lower_first(name))) ? "Réunie" : "Réuni") +
+         " sur seconde convocation, " + the_phrase(Lang::fr, name) +
+         " délibère valablement sans condition de quorum.";
 }
 
 // --- Template contexts ------------------------------------------------------------
@@ -502,7 +582,7 @@ mus::data agenda_items_context(const Project& project, const Meeting& meeting, D
         a.set("progress_value", r && r->progress ? mus::data(std::to_string(static_cast<int>(*r->progress * 100 + 0.5)))
                                                  : mus::data(false));
         a.set("late", r && r->late);
-        a.set("due", action->due ? mus::data(format_date_numeric(lang, *action->due)) : mus::data(false));
+        a.set("due", action->due ? mus::data(format_date(lang, *action->due)) : mus::data(false));
         list.push_back(a);
       }
       it.set("has_actions", !list.is_empty_list());

@@ -77,13 +77,13 @@ TEST_CASE("titles inside a sentence: case and French articles") {
         "du comité de pilotage du contrat local de santé");
   CHECK(of_phrase(Lang::fr, "Bureau du conseil territorial de santé") == "du bureau du conseil territorial de santé");
   CHECK(of_phrase(Lang::fr, "Assemblée plénière du conseil territorial de santé") ==
-        "de l'assemblée plénière du conseil territorial de santé");
+        "de l’assemblée plénière du conseil territorial de santé");
   CHECK(of_phrase(Lang::fr, "Commission spécialisée en santé mentale") ==
         "de la commission spécialisée en santé mentale");
   CHECK(to_phrase(Lang::fr, "Comité de pilotage n° 8") == "au comité de pilotage n° 8");
   CHECK(to_phrase(Lang::fr, "Séance plénière du conseil territorial de santé") ==
         "à la séance plénière du conseil territorial de santé");
-  CHECK(to_phrase(Lang::fr, "Assemblée plénière") == "à l'assemblée plénière");
+  CHECK(to_phrase(Lang::fr, "Assemblée plénière") == "à l’assemblée plénière");
   CHECK(of_phrase(Lang::en, "Steering committee") == "of the steering committee");
   CHECK(to_phrase(Lang::en, "Steering committee") == "to the steering committee");
 }
@@ -129,5 +129,48 @@ TEST_CASE("an unknown meeting is named with the meetings there are") {
   CHECK(find_meeting(l.project, "copil-1") != nullptr);
   CHECK(find_meeting(l.project, "copil-2") == nullptr);
   CHECK(meeting_not_found(l.project, "copil-2") ==
-        "no meeting 'copil-2' in the project; its meetings are: copil-1");
+        "no meeting 'copil-2' in the project (did you mean 'copil-1'?); give a meeting's id or its file's "
+        "name: copil-1 (meetings/m.yaml)");
+}
+
+TEST_CASE("the chair's title follows civility and the body") {
+  Body body;
+  body.title.value = "Assemblée plénière du conseil territorial de santé";
+  Actor chair;
+  chair.civility.value = Civility::mme;
+  CHECK(chair_title(Lang::fr, body, chair) == "La présidente de l’assemblée plénière du conseil territorial de santé");
+  chair.civility.value = Civility::m;
+  body.title.value = "Comité de pilotage";
+  CHECK(chair_title(Lang::fr, body, chair) == "Le président du comité de pilotage");
+  chair.civility.value.reset();
+  CHECK(chair_title(Lang::fr, body, chair) == "La présidence du comité de pilotage");
+  body.title.value = "Steering committee";
+  CHECK(chair_title(Lang::en, body, chair) == "The Chair of the steering committee");
+}
+
+TEST_CASE("a meeting is also found by the name of its file") {
+  auto l = cls::testing::load({{"cls.yaml", cls::testing::manifest()},
+                               {"actors/all.yaml", cls::testing::actors()},
+                               {"meetings/2026-06-23-copil.yaml", "id: copil-2026-06\nbody: copil\ndate: 2026-06-23\n"},
+                               {"meetings/copil-2026-09.yaml", "id: copil-2026-09\nbody: copil\ndate: 2026-09-23\n"},
+                               {"meetings/2027.yml",
+                                "- {id: copil-2027-01, body: copil, date: 2027-01-20}\n"
+                                "- {id: copil-2027-06, body: copil, date: 2027-06-20}\n"}});
+  REQUIRE(l.diags.errors() == 0);
+  for (std::string_view name : {"copil-2026-06", "2026-06-23-copil", "2026-06-23-copil.yaml",
+                                "meetings/2026-06-23-copil.yaml", "./meetings/2026-06-23-copil.yaml"}) {
+    const Meeting* m = find_meeting(l.project, name);
+    REQUIRE_MESSAGE(m != nullptr, name);
+    CHECK(m->id == "copil-2026-06");
+  }
+  CHECK(find_meeting(l.project, "copil-2026-09")->id == "copil-2026-09");
+  // A file of two meetings names neither: the message says which ids to use.
+  CHECK(find_meeting(l.project, "2027") == nullptr);
+  CHECK(meeting_not_found(l.project, "2027.yml") ==
+        "'2027.yml' names meetings/2027.yml, which holds 2 meetings; give one's id: copil-2027-01, copil-2027-06");
+  CHECK(find_meeting(l.project, "") == nullptr);
+  CHECK(find_meeting(l.project, "meetings/") == nullptr);
+  CHECK(meeting_not_found(l.project, "pleniere").find(
+            "copil-2026-06 (meetings/2026-06-23-copil.yaml), copil-2027-01 (meetings/2027.yml), "
+            "copil-2027-06 (meetings/2027.yml), copil-2026-09") != std::string::npos);
 }

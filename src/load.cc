@@ -373,25 +373,7 @@ class Reader {
 
 std::optional<Quorum> parse_quorum(const YamlNode& n) {
   if (!n.is_scalar()) return std::nullopt;
-  const std::string& t = n.text;
-  double v = 0;
-  if (auto slash = t.find('/'); slash != std::string::npos) {
-    double a = 0, b = 0;
-    if (!Reader::parse_number(t.substr(0, slash), a) || !Reader::parse_number(t.substr(slash + 1), b) ||
-        b <= 0) {
-      return std::nullopt;
-    }
-    v = a / b;
-  } else if (!t.empty() && t.back() == '%') {
-    std::string num = t.substr(0, t.size() - 1);
-    while (!num.empty() && num.back() == ' ') num.pop_back();
-    if (!Reader::parse_number(num, v)) return std::nullopt;
-    v /= 100;
-  } else if (!Reader::parse_number(t, v)) {
-    return std::nullopt;
-  }
-  if (!(v > 0 && v <= 1)) return std::nullopt;
-  return Quorum{v, t};
+  return cls::parse_quorum(std::string_view(n.text));
 }
 
 void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {

@@ -1,5 +1,6 @@
 #include "cls/minutes.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -53,10 +54,53 @@ std::string count_label(Lang lang, std::string_view fr, std::string_view en) {
   return std::string(lang == Lang::fr ? fr : en);
 }
 
+// The compte rendu is signed by the body's chair, when they sat: {title, name},
+// the title being their `role` as on the convocations, else "Le président du
+// comité de pilotage"; false otherwise (who chaired in their place is not
+// recorded).
+mus::data chair_signature(const Project& project, const Meeting& meeting) {
+  const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
+  const Actor* chair = body && body->chair ? project.actor(body->chair->id) : nullptr;
+  if (!chair || chair->is_organisation() || !meeting.attendance) return mus::data(false);
+  const auto& present = meeting.attendance->present;
+  if (std::none_of(present.begin(), present.end(), [&](const Ref& r) { return r.id == chair->id; })) {
+    return mus::data(false);
+  }
+  mus::data s;
+  s.set("title", chair->role && !chair->role->empty() ? *chair->role
+                                                       : chair_title(project.lang(), *body, *chair));
+  s.set("name", chair->name.value_or(chair->id));
+  return s;
+}
+
 }  // namespace
 
-std::string quorum_sentence(const Project& project, const MeetingCount& count) {
-  if (count.second_call) return second_call_sentence(project);
+std::string quorum_share(Lang lang, const Quorum& q) {
+  struct Named {
+    std::int64_t num, den;
+    std::string_view fr, en;
+  };
+  static constexpr Named kNamed[] = {
+      {1, 2, "à la moitié", "at half"},       {1, 3, "au tiers", "at one third"},
+      {2, 3, "aux deux tiers", "at two thirds"}, {1, 4, "au quart", "at one quarter"},
+      {3, 4, "aux trois quarts", "at three quarters"}, {1, 1, "à la totalité", "at all"},
+  };
+  for (const Named& n : kNamed) {
+    if (q.num == n.num && q.den == n.den) return std::string(lang == Lang::fr ? n.fr : n.en);
+  }
+  const std::string prefix = lang == Lang::fr ? "à " : "at ";
+  // A fraction stays one ("3/5"); a decimal or a percentage reads as a
+  // percentage ("0.6" → "60 %").
+  if (q.text.find('/') != std::string::npos) {
+    return prefix + std::to_string(q.num) + "/" + std::to_string(q.den);
+  }
+  std::string pct = format_number(lang, static_cast<double>(q.num) * 100.0 / static_cast<double>(q.den), 2);
+  if (lang == Lang::fr) pct += kNbsp;
+  return prefix + pct + "%";
+}
+
+std::string quorum_sentence(const Project& project, const Meeting& meeting, const MeetingCount& count) {
+  if (count.second_call) return second_call_sentence(project, meeting);
   const Lang lang = project.lang();
   const int n = count.present_or_represented();
   const bool one = is_singular(lang, n);
@@ -64,15 +108,21 @@ std::string quorum_sentence(const Project& project, const MeetingCount& count) {
   if (lang == Lang::fr) {
     who = plural(lang, n, "membre", "membres") + " sur " + format_integer(lang, count.total) +
           (one ? " est présent ou représenté" : " sont présents ou représentés");
-    if (!count.quorum_needed) return "Aucun quorum n'est fixé pour cette instance\u00A0: " + who + ".";
-    return std::string(count.quorum_reached() ? "Le quorum est atteint" : "Le quorum n'est pas atteint") +
-           "\u00A0: " + who + ", pour un quorum de " + format_integer(lang, *count.quorum_needed) + ".";
+    if (!count.quorum_needed) return "Aucun quorum n’est fixé pour cette instance\u00A0: " + who + ".";
+    std::string out = "Le quorum";
+    if (count.quorum) out += ", fixé " + quorum_share(lang, *count.quorum) + " des membres,";
+    out += " soit " + plural(lang, *count.quorum_needed, "membre", "membres") + ", ";
+    out += count.quorum_reached() ? "est atteint" : "n’est pas atteint";
+    return out + "\u00A0: " + who + ".";
   }
   who = format_integer(lang, n) + " of " + plural(lang, count.total, "member", "members") +
         (one ? " is present or represented" : " are present or represented");
   if (!count.quorum_needed) return "No quorum is set for this body: " + who + ".";
-  return std::string(count.quorum_reached() ? "The quorum is reached: " : "The quorum is not reached: ") +
-         who + ", for a quorum of " + format_integer(lang, *count.quorum_needed) + ".";
+  std::string out = "The quorum";
+  if (count.quorum) out += ", set " + quorum_share(lang, *count.quorum) + " of the members,";
+  out += " that is " + plural(lang, *count.quorum_needed, "member", "members") + ", ";
+  out += count.quorum_reached() ? "is reached" : "is not reached";
+  return out + ": " + who + ".";
 }
 
 std::string decision_result(Lang lang, const Decision& decision, int present_or_represented) {
@@ -178,7 +228,7 @@ std::string render_minutes(const Project& project, const Meeting& meeting, DocFo
   count_labels.set("absent", count_label(lang, "Absents", "Absent"));
   counts.set("t", count_labels);
   ctx.set("counts", counts);
-  ctx.set("quorum_sentence", quorum_sentence(project, count));
+  ctx.set("quorum_sentence", quorum_sentence(project, meeting, count));
 
   // --- Items, decisions, follow-ups -------------------------------------------------
   const auto agenda = agenda_items_context(project, meeting, format, false);
@@ -216,8 +266,8 @@ std::string render_minutes(const Project& project, const Meeting& meeting, DocFo
       fd.set("item", number);
       fd.set("task", f.task.value_or(""));
       fd.set("owner", f.owner ? mus::data(name_of(project, lang, f.owner->id)) : mus::data(false));
-      fd.set("due", f.due ? mus::data(format_date_numeric(lang, *f.due)) : mus::data(false));
-      fd.set("done", f.done ? mus::data(format_date_numeric(lang, *f.done)) : mus::data(false));
+      fd.set("due", f.due ? mus::data(format_date(lang, *f.due)) : mus::data(false));
+      fd.set("done", f.done ? mus::data(format_date(lang, *f.done)) : mus::data(false));
       followups.push_back(fd);
       all_followups.push_back(fd);
     }
@@ -249,18 +299,18 @@ std::string render_minutes(const Project& project, const Meeting& meeting, DocFo
   if (!options.public_version) {
     for (const Ref& r : meeting.attendance->present) {
       const Actor* a = project.actor(r.id);
-      // A row with nothing to call or write to is of no use in this annex.
-      if (!a || (!a->email && !a->phone && !a->address)) continue;
+      // The annex gives emails and phones: a row with neither is of no use.
+      if (!a || (!a->email && !a->phone)) continue;
       mus::data c;
       c.set("name", short_name(lang, *a));
       c.set("organisation", text_or_false(organisation_name(project, *a)));
       c.set("email", text_or_false(a->email.value_or("")));
       c.set("phone", text_or_false(a->phone.value_or("")));
-      c.set("address", text_or_false(a->address.value_or("")));
       contacts.push_back(c);
     }
   }
   set_list("contacts", contacts);
+  ctx.set("signature", chair_signature(project, meeting));
   return render_document(project, "minutes", format, ctx);
 }
 

@@ -8,17 +8,26 @@ using namespace cls;
 
 namespace {
 
-MeetingCount count_with(int total, int present, std::optional<int> needed, bool second_call = false) {
+MeetingCount count_with(int total, int present, std::optional<std::string_view> quorum,
+                        bool second_call = false) {
   MeetingCount c;
   c.total = total;
   c.present = present;
-  c.quorum_needed = needed;
+  if (quorum) {
+    c.quorum = parse_quorum(*quorum);
+    REQUIRE(c.quorum.has_value());
+    c.quorum_needed = quorum_needed(*c.quorum, total);
+  }
   c.second_call = second_call;
   return c;
 }
 
-cls::testing::Loaded kind_project(const std::string& kind, const std::string& lang = "fr") {
-  return cls::testing::load({{"cls.yaml", "id: t\ntitle: T\nkind: " + kind + "\nlang: " + lang + "\n"}});
+// A project of one body titled `body` and one meeting of it, `m`.
+cls::testing::Loaded kind_project(const std::string& kind, const std::string& lang = "fr",
+                                  const std::string& body = "Comité de pilotage") {
+  return cls::testing::load({{"cls.yaml", "id: t\ntitle: T\nkind: " + kind + "\nlang: " + lang +
+                                              "\nbodies:\n  - {id: b, title: " + body + ", members: []}\n"},
+                             {"meetings/m.yaml", "id: m\nbody: b\ndate: 2026-06-01\n"}});
 }
 
 Decision vote(int f, int a, int ab, std::optional<Outcome> written = std::nullopt) {
@@ -30,28 +39,59 @@ Decision vote(int f, int a, int ab, std::optional<Outcome> written = std::nullop
 
 }  // namespace
 
+TEST_CASE("the quorum as a share of the members") {
+  CHECK(quorum_share(Lang::fr, *parse_quorum("1/2")) == "à la moitié");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("50%")) == "à la moitié");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("1/3")) == "au tiers");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("2/3")) == "aux deux tiers");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("0.75")) == "aux trois quarts");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("3/5")) == "à 3/5");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("0.6")) == "à 60\u00A0%");
+  CHECK(quorum_share(Lang::fr, *parse_quorum("33.5%")) == "à 33,5\u00A0%");
+  CHECK(quorum_share(Lang::en, *parse_quorum("1/2")) == "at half");
+  CHECK(quorum_share(Lang::en, *parse_quorum("60 %")) == "at 60%");
+}
+
 TEST_CASE("the quorum sentence") {
-  const auto cls_fr = kind_project("cls");
-  CHECK(quorum_sentence(cls_fr.project, count_with(20, 16, 10)) ==
-        "Le quorum est atteint\u00A0: 16 membres sur 20 sont présents ou représentés, pour un quorum de 10.");
-  CHECK(quorum_sentence(cls_fr.project, count_with(8, 1, 4)) ==
-        "Le quorum n'est pas atteint\u00A0: 1 membre sur 8 est présent ou représenté, pour un quorum de 4.");
-  CHECK(quorum_sentence(cls_fr.project, count_with(8, 7, std::nullopt)) ==
-        "Aucun quorum n'est fixé pour cette instance\u00A0: 7 membres sur 8 sont présents ou représentés.");
-  CHECK(quorum_sentence(cls_fr.project, count_with(8, 2, std::nullopt, true)) ==
-        "Réuni sur seconde convocation, le comité délibère valablement sans condition de quorum.");
-  const auto cts = kind_project("cts");
-  CHECK(quorum_sentence(cts.project, count_with(20, 3, std::nullopt, true)) ==
-        "Réunie sur seconde convocation, l'assemblée délibère valablement sans condition de quorum.");
-  const auto en = kind_project("cls", "en");
-  CHECK(quorum_sentence(en.project, count_with(20, 16, 10)) ==
-        "The quorum is reached: 16 of 20 members are present or represented, for a quorum of 10.");
-  CHECK(quorum_sentence(en.project, count_with(8, 1, 4)) ==
-        "The quorum is not reached: 1 of 8 members is present or represented, for a quorum of 4.");
+  const auto fr = kind_project("cls");
+  const Meeting& m = fr.project.meetings.at(0);
+  CHECK(quorum_sentence(fr.project, m, count_with(20, 16, "1/2")) ==
+        "Le quorum, fixé à la moitié des membres, soit 10 membres, est atteint\u00A0: 16 membres sur 20 "
+        "sont présents ou représentés.");
+  CHECK(quorum_sentence(fr.project, m, count_with(31, 20, "2/3")) ==
+        "Le quorum, fixé aux deux tiers des membres, soit 21 membres, n’est pas atteint\u00A0: 20 membres "
+        "sur 31 sont présents ou représentés.");
+  CHECK(quorum_sentence(fr.project, m, count_with(2, 1, "1/2")) ==
+        "Le quorum, fixé à la moitié des membres, soit 1 membre, est atteint\u00A0: 1 membre sur 2 est "
+        "présent ou représenté.");
+  CHECK(quorum_sentence(fr.project, m, count_with(8, 7, std::nullopt)) ==
+        "Aucun quorum n’est fixé pour cette instance\u00A0: 7 membres sur 8 sont présents ou représentés.");
+  CHECK(quorum_sentence(fr.project, m, count_with(8, 2, std::nullopt, true)) ==
+        "Réuni sur seconde convocation, le comité de pilotage délibère valablement sans condition de quorum.");
+  const auto cts = kind_project("cts", "fr", "Assemblée plénière du conseil territorial de santé");
+  CHECK(quorum_sentence(cts.project, cts.project.meetings.at(0), count_with(20, 3, std::nullopt, true)) ==
+        "Réunie sur seconde convocation, l’assemblée plénière du conseil territorial de santé délibère "
+        "valablement sans condition de quorum.");
+  const auto commission = kind_project("cts", "fr", "Commission spécialisée en santé mentale");
+  CHECK(quorum_sentence(commission.project, commission.project.meetings.at(0),
+                        count_with(20, 3, std::nullopt, true)) ==
+        "Réunie sur seconde convocation, la commission spécialisée en santé mentale délibère valablement "
+        "sans condition de quorum.");
+  const auto en = kind_project("cls", "en", "Steering committee");
+  const Meeting& em = en.project.meetings.at(0);
+  CHECK(quorum_sentence(en.project, em, count_with(20, 16, "1/2")) ==
+        "The quorum, set at half of the members, that is 10 members, is reached: 16 of 20 members are "
+        "present or represented.");
+  CHECK(quorum_sentence(en.project, em, count_with(8, 1, "1/2")) ==
+        "The quorum, set at half of the members, that is 4 members, is not reached: 1 of 8 members is "
+        "present or represented.");
+  CHECK(quorum_sentence(en.project, em, count_with(8, 1, std::nullopt, true)) ==
+        "Meeting on a second call, the steering committee may validly deliberate whatever the number of "
+        "members present.");
 }
 
 TEST_CASE("the vote in words, with French agreement") {
-  CHECK(decision_result(Lang::fr, vote(15, 0, 0), 15) == "adopté à l'unanimité");
+  CHECK(decision_result(Lang::fr, vote(15, 0, 0), 15) == "adopté à l’unanimité");
   CHECK(decision_result(Lang::fr, vote(12, 2, 1), 15) == "adopté par 12 voix pour, 2 contre et 1 abstention");
   CHECK(decision_result(Lang::fr, vote(1, 0, 2), 5) == "adopté par 1 voix pour et 2 abstentions");
   CHECK(decision_result(Lang::fr, vote(2, 1, 0), 5) == "adopté par 2 voix pour et 1 contre");
@@ -92,20 +132,36 @@ TEST_CASE("the minutes of a held meeting") {
   const std::string md = render_minutes(l.project, m, DocFormat::markdown);
   CHECK(md.find("A (suppléance assurée par Suppléant de A)") != std::string::npos);
   CHECK(md.find("C (pouvoir donné à B)") != std::string::npos);
-  CHECK(md.find("Le quorum est atteint\u00A0: 3 membres sur 4 sont présents ou représentés, pour un quorum de 2.") !=
-        std::string::npos);
-  CHECK(md.find("*Adopté à l'unanimité.*") != std::string::npos);
-  CHECK(md.find("| B | Envoyer le budget | 01/07/2026 |") != std::string::npos);
+  CHECK(md.find("Le quorum, fixé à la moitié des membres, soit 2 membres, est atteint\u00A0: 3 membres sur 4 "
+                "sont présents ou représentés.") != std::string::npos);
+  CHECK(md.find("*Adopté à l’unanimité.*") != std::string::npos);
+  CHECK(md.find("| B | Envoyer le budget | 1er juillet 2026 |") != std::string::npos);
   CHECK(md.find("Mardi 1er septembre 2026, à 10\u00A0h\u00A000, Salle B") != std::string::npos);
   CHECK(md.find("<script>") == std::string::npos);
 
   const std::string html = render_minutes(l.project, m, DocFormat::html);
   CHECK(html.find("<script>") == std::string::npos);
-  CHECK(html.find("Adopté à l&#39;unanimité.") != std::string::npos);
+  CHECK(html.find("Adopté à l’unanimité.") != std::string::npos);
 
   Meeting not_held;
   not_held.id = "x";
   CHECK_THROWS_AS(render_minutes(l.project, not_held, DocFormat::markdown), std::invalid_argument);
+}
+
+TEST_CASE("the minutes are signed by the chair when the chair sat") {
+  const std::string meeting = "id: m\nbody: copil\ndate: 2026-06-01\nattendance: {present: [";
+  auto signed_by = [&](const std::string& chair, const std::string& present) {
+    auto l = cls::testing::load({{"cls.yaml", cls::testing::manifest("    chair: " + chair + "\n")},
+                                 {"actors/all.yaml", "- {id: a, name: Anne A, civility: Mme}\n"
+                                                     "- {id: b, name: Bruno B, role: Maire de Toul}\n"
+                                                     "- {id: c, name: C}\n- {id: d, name: D}\n"},
+                                 {"meetings/m.yaml", meeting + present + "]}\n"}});
+    REQUIRE(l.diags.errors() == 0);
+    return render_minutes(l.project, l.project.meetings[0], DocFormat::markdown);
+  };
+  CHECK(signed_by("a", "a, c").find("\nLa présidente du comité\\\nAnne A\n") != std::string::npos);
+  CHECK(signed_by("b", "b").find("\nMaire de Toul\\\nBruno B\n") != std::string::npos);
+  CHECK(signed_by("a", "b, c").find("La présidente") == std::string::npos);  // away: someone else chaired
 }
 
 TEST_CASE("the public minutes leave out contact details") {

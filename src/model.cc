@@ -1,6 +1,64 @@
 #include "cls/model.h"
 
+#include <numeric>
+
 namespace cls {
+
+namespace {
+
+// A decimal number without sign or exponent ("12", "0.5", "33.25") as
+// num/den. At most 9 digits, so that num and den stay below 10^9 and the
+// products of two of them fit in 64 bits.
+bool parse_decimal(std::string_view t, std::int64_t& num, std::int64_t& den) {
+  num = 0;
+  den = 1;
+  bool point = false;
+  int digits = 0;
+  for (char c : t) {
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (c < '0' || c > '9' || ++digits > 9) return false;
+    num = num * 10 + (c - '0');
+    if (point) den *= 10;
+  }
+  return digits > 0;
+}
+
+std::string_view trim(std::string_view t) {
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t;
+}
+
+}  // namespace
+
+std::optional<Quorum> parse_quorum(std::string_view text) {
+  const std::string_view t = trim(text);
+  std::int64_t num = 0, den = 1;
+  if (const auto slash = t.find('/'); slash != std::string_view::npos) {
+    // (an/ad) / (bn/bd) = (an × bd) / (ad × bn), each product below 10^18.
+    std::int64_t an = 0, ad = 1, bn = 0, bd = 1;
+    if (!parse_decimal(trim(t.substr(0, slash)), an, ad) ||
+        !parse_decimal(trim(t.substr(slash + 1)), bn, bd)) {
+      return std::nullopt;
+    }
+    num = an * bd;
+    den = ad * bn;
+  } else {
+    std::string_view number = t;
+    const bool percent = !number.empty() && number.back() == '%';
+    if (percent) number = trim(number.substr(0, number.size() - 1));
+    if (!parse_decimal(number, num, den)) return std::nullopt;
+    if (percent) den *= 100;
+  }
+  if (num <= 0 || den <= 0 || num > den) return std::nullopt;
+  const std::int64_t g = std::gcd(num, den);
+  // No body needs a finer quorum; the bound keeps num × members exact.
+  if (den / g > 1000000000) return std::nullopt;
+  return Quorum{num / g, den / g, std::string(text)};
+}
 
 std::string_view to_string(Status s) {
   switch (s) {

@@ -37,7 +37,7 @@ constexpr TermRow kTerms[] = {
     {Term::kind_decision, "kind.decision", "pour décision", "for decision"},
     {Term::outcome_adopted, "outcome.adopted", "adopté", "adopted"},
     {Term::outcome_rejected, "outcome.rejected", "rejeté", "rejected"},
-    {Term::unanimously, "vote.unanimously", "à l'unanimité", "unanimously"},
+    {Term::unanimously, "vote.unanimously", "à l’unanimité", "unanimously"},
     {Term::salutation_mme, "salutation.mme", "Madame,", "Dear Madam,"},
     {Term::salutation_m, "salutation.m", "Monsieur,", "Dear Sir,"},
     {Term::salutation_none, "salutation.none", "Madame, Monsieur,", "Dear Sir or Madam,"},

@@ -118,7 +118,7 @@ TEST_CASE("the vocabulary table") {
   CHECK(tr(Lang::en, ItemKind::decision) == "for decision");
   CHECK(tr(Lang::fr, Outcome::adopted) == "adopté");
   CHECK(tr(Lang::fr, Outcome::rejected) == "rejeté");
-  CHECK(tr(Lang::fr, Term::unanimously) == "à l'unanimité");
+  CHECK(tr(Lang::fr, Term::unanimously) == "à l’unanimité");
   CHECK(salutation(Lang::fr, Civility::mme) == "Madame,");
   CHECK(salutation(Lang::fr, Civility::m) == "Monsieur,");
   CHECK(salutation(Lang::fr, Civility::none) == "Madame, Monsieur,");
@@ -145,7 +145,7 @@ TEST_CASE("the vocabulary table") {
 
 TEST_CASE("vote sentences in French") {
   const auto fr = Lang::fr;
-  CHECK(vote_sentence(fr, Outcome::adopted, 15, 0, 0, true) == "adopté à l'unanimité");
+  CHECK(vote_sentence(fr, Outcome::adopted, 15, 0, 0, true) == "adopté à l’unanimité");
   CHECK(vote_sentence(fr, Outcome::adopted, 12, 2, 1, false) ==
         "adopté par 12 voix pour, 2 contre et 1 abstention");
   CHECK(vote_sentence(fr, Outcome::adopted, 12, 2, 2, false) ==

@@ -31,6 +31,7 @@ struct MeetingCount {
   // Quorum: members present or represented needed; empty when the body sets
   // no quorum or the meeting is a second call (which needs none).
   std::optional<int> quorum_needed;
+  std::optional<Quorum> quorum;  // the body's, when quorum_needed is set
   bool second_call = false;
 
   int present_or_represented() const { return present + substituted + by_proxy; }
@@ -40,9 +41,11 @@ struct MeetingCount {
 // Counts a meeting's attendance against its body (no body: no members).
 MeetingCount count_meeting(const Project& project, const Meeting& meeting);
 
-// Members needed for a quorum `fraction` of `members` (ceil, exact for the
-// usual fractions: 1/2 of 30 is 15, 1/3 of 10 is 4).
-int quorum_needed(double fraction, int members);
+// The smallest number of members present or represented that reaches the
+// quorum (§4: present-or-represented ≥ quorum × members), in integers:
+// ceil(num × members / den). 1/2 of 30 is 15, 1/2 of 31 is 16, 1/3 of 30 is
+// 10, 2/3 of 31 is 21.
+int quorum_needed(const Quorum& quorum, int members);
 
 // The outcome of a decision (§4): from the vote when it decides; a tie or no
 // vote takes the written `outcome` (no vote and no outcome: adopted).

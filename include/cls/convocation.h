@@ -18,11 +18,12 @@ namespace cls {
 struct LetterText {
   std::string place_date;   // "Colombey-les-Belles, le 20 novembre 2026"
   std::string subject;      // "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026"
+                            // ("Invitation à …" for a guest)
   std::string salutation;   // "Madame,", "Monsieur,", "Madame, Monsieur,"
-  std::string invitation;   // "J'ai l'honneur de vous convier à la réunion du …, qui se tiendra le …."
+  std::string invitation;   // "J’ai l’honneur de vous convier à la réunion du …, qui se tiendra le …."
   std::string substitute;   // titulaire with a suppléant: pass the convocation on
   std::string proxy;        // member, when the body allows proxies: give a pouvoir
-  std::string closing;      // "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées."
+  std::string closing;      // "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées."
 };
 
 // `letter_date` is the date the letter bears (the meeting's convocation date,
@@ -34,6 +35,16 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
 // chair; null when neither is known (the letter is then signed with the
 // organisation's name).
 const Actor* signatory(const Project& project, const Meeting& meeting);
+
+// Who receives a letter by default: everyone convened (attendance.h
+// convened()) but the signatory, who does not write to themselves; `--to`
+// may still ask for their letter.
+std::vector<std::string> default_recipients(const Project& project, const Meeting& meeting);
+
+// How the letters are signed: {name, role}: the signatory's `role` (SPEC
+// §5.2), else for the body's chair the chair's title ("Le président du
+// comité de pilotage…"); without a signatory, the organisation's name.
+kainjow::mustache::data signature_context(const Project& project, const Meeting& meeting);
 
 // Renders convocation.<md|html>.mustache with one letter per recipient id, in
 // the order given (ids that are not actors are skipped: the caller validates

@@ -27,8 +27,11 @@ std::optional<DocFormat> parse_doc_format(std::string_view text);
 // output file's name says (".html"/".htm" → html), else Markdown.
 DocFormat resolve_doc_format(std::string_view format_option, std::string_view output_path);
 
-// The meeting `id`, or null; `meeting_not_found` is the message saying so,
-// with the meetings the project has.
+// The meeting named `id` on the command line: the meeting with this id, else
+// the only meeting of the file this names ("2026-06-23-pleniere",
+// "meetings/2026-06-23-pleniere.yaml"), as users type what they see in
+// meetings/; null when none or several. `meeting_not_found` is the message
+// saying so, with the nearest id and the meetings the project has.
 const Meeting* find_meeting(const Project& project, std::string_view id);
 std::string meeting_not_found(const Project& project, std::string_view id);
 
@@ -44,6 +47,10 @@ std::string organisation_name(const Project& project, const Actor& actor);
 // "Mme Marie Martin, Pays Terres de Lorraine"; the role when there is no
 // organisation; just the name when there is neither.
 std::string name_and_organisation(const Project& project, Lang lang, const Actor& actor);
+// How the chair of `body` signs: "Le président du comité de pilotage",
+// "La présidente de l’assemblée plénière…" (from the civility; "La
+// présidence…" without one); "The Chair of the …".
+std::string chair_title(Lang lang, const Body& body, const Actor& chair);
 // The postal address of a letter to the actor: their own, else their
 // organisation's; one line per comma-separated part ("2 rue de la Colombe",
 // "54170 Colombey-les-Belles"), as French addresses are written.
@@ -64,23 +71,27 @@ std::string lower_first(std::string_view text);
 std::string upper_first(std::string_view text);
 
 // French contracts the article with "de" and "à" by the first word of a noun
-// phrase: of_phrase gives "du comité de pilotage", "de l'assemblée plénière",
+// phrase: of_phrase gives "du comité de pilotage", "de l’assemblée plénière",
 // "de la commission spécialisée"; to_phrase gives "au comité…", "à
-// l'assemblée…", "à la séance…". The gender comes from a short list of the
+// l’assemblée…", "à la séance…". The gender comes from a short list of the
 // feminine nouns that name French bodies and meetings (commission, séance,
 // conférence…); any other word is taken as masculine. The phrase is lowered
 // with lower_first(). English: "of the …", "to the …".
 std::string of_phrase(Lang lang, std::string_view noun_phrase);
 std::string to_phrase(Lang lang, std::string_view noun_phrase);
+// The noun phrase with its definite article: "le comité…", "la commission…",
+// "l’assemblée…"; "the …".
+std::string the_phrase(Lang lang, std::string_view noun_phrase);
 
 // --- Words that follow `kind` ---------------------------------------------------
 
 // "réunion" (cls) or "séance" (cts); "meeting".
 std::string_view meeting_word(const Project& project);
-// The sentence of a second-call meeting (SPEC §4): "Réunie sur seconde
-// convocation, l'assemblée délibère valablement sans condition de quorum."
-// (cts), "Réuni sur seconde convocation, le comité délibère…" (cls).
-std::string second_call_sentence(const Project& project);
+// The sentence of a second-call meeting (SPEC §4), naming the meeting's body
+// and agreeing with it: "Réunie sur seconde convocation, l’assemblée plénière
+// du conseil territorial de santé délibère valablement sans condition de
+// quorum.", "Réuni sur seconde convocation, le comité de pilotage…".
+std::string second_call_sentence(const Project& project, const Meeting& meeting);
 
 // --- Template contexts ------------------------------------------------------------
 

@@ -18,10 +18,15 @@ struct MinutesOptions {
   bool public_version = false;
 };
 
-// "Le quorum est atteint : 7 membres présents ou représentés sur 8, pour 4
-// requis.", the second-call sentence, or the sentence of a body without
-// quorum.
-std::string quorum_sentence(const Project& project, const MeetingCount& count);
+// The quorum as a share of the members, after "fixé" / "set": "à la
+// moitié", "au tiers", "aux deux tiers", "au quart", "aux trois quarts", "à
+// 3/5", "à 60 %"; "at half", "at one third", "at 3/5", "at 60%".
+std::string quorum_share(Lang lang, const Quorum& quorum);
+
+// "Le quorum, fixé à la moitié des membres, soit 10 membres, est atteint :
+// 16 membres sur 20 sont présents ou représentés." (or "n’est pas atteint"),
+// the second-call sentence (§4), or the sentence of a body without quorum.
+std::string quorum_sentence(const Project& project, const Meeting& meeting, const MeetingCount& count);
 
 // The vote in words (§4): "adopté à l'unanimité", "adopté par 12 voix pour,
 // 2 contre et 1 abstention", "rejeté …"; "adopté" without a vote.

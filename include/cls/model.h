@@ -2,6 +2,7 @@
 // every later stage (check, compute, render) reads. Each value keeps where it
 // was written, so that a rule can point at it.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -72,11 +73,17 @@ struct Axis {
   std::vector<Objective> objectives;
 };
 
-// A quorum as a fraction of the members: "1/2", "0.5" or "50%".
+// A quorum as an exact fraction of the members, `num`/`den` in lowest terms
+// with 0 < num <= den: "1/2", "0.5" and "50%" are all 1/2. Exact, so that the
+// quorum 1/3 of 30 members is 10, not 10.000000001 rounded up to 11.
 struct Quorum {
-  double fraction = 0;
-  std::string text;  // as written, for documents
+  std::int64_t num = 1, den = 1;
+  std::string text;  // as written, for messages
 };
+
+// "1/2", "2/3", "0.5", "50%", "50 %", "33.5%" (decimals with a point, at most
+// 9 of them); nullopt for anything else or a value outside (0, 1].
+std::optional<Quorum> parse_quorum(std::string_view text);
 
 struct Body {
   std::string id;

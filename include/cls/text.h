@@ -9,8 +9,9 @@
 //   - U+00A0 NO-BREAK SPACE separates a number from its symbol: "12 000 €",
 //     "42 %", "14 h 00" (on both sides of the h).
 // A number followed by a word ("12 voix") keeps an ordinary space, as in the
-// examples of the spec. Apostrophes are the straight ' of the spec and of the
-// YAML files, so generated words match the values they sit next to.
+// examples of the spec. Every generated French word takes the typographic
+// apostrophe ’ (U+2019), as the examples' own texts do ("l’unanimité",
+// "J’ai l’honneur"); the values from the files are printed as written.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -122,7 +123,7 @@ std::string_view civility_title(Lang lang, Civility civility);
 // The outcome of a decision as the minutes state it (SPEC §4, §5.3). The caller
 // decides unanimity (all present or represented voted for); counts of zero are
 // left out, and a tie says the chair's casting vote decided.
-//   fr: "adopté à l'unanimité"
+//   fr: "adopté à l’unanimité"
 //       "adopté par 12 voix pour, 2 contre et 1 abstention"
 //       "adopté par 12 voix pour et 2 abstentions"
 //       "rejeté par 3 voix pour et 5 contre"

@@ -18,11 +18,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // The recipients asked for with --to, checked: each an actor convened to the
-// meeting, each once, in the order given.
+// meeting, each once, in the order given; by default everyone convened but
+// the signatory.
 std::vector<std::string> chosen_recipients(const Project& p, const Meeting& m,
                                            const std::vector<std::string>& asked) {
+  if (asked.empty()) return default_recipients(p, m);
   const std::vector<std::string> all = convened(p, m);
-  if (asked.empty()) return all;
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   for (const std::string& id : asked) {
@@ -79,7 +80,11 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
     const std::vector<std::string> recipients = chosen_recipients(p, *m, o->to);
     if (recipients.empty()) {
-      throw Exit{kUsage, "cls: nobody is convened to " + m->id + ": its body has no members and it has no guests"};
+      if (convened(p, *m).empty()) {
+        throw Exit{kUsage, "cls: nobody is convened to " + m->id + ": its body has no members and it has no guests"};
+      }
+      throw Exit{kUsage, "cls: nobody to write to for " + m->id +
+                             ": the only one convened signs the letters (use --to to write to them)"};
     }
     const Date letter_date = m->convocation && m->convocation->date ? *m->convocation->date : g.today_date();
     const DocFormat format = resolve_doc_format(o->format, o->output);
