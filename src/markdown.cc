@@ -162,6 +162,49 @@ void html_to_text(cmark_node* node) {
   cmark_node_free(node);
 }
 
+// A link or image without its target: its text takes its place.
+void unlink(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+  cmark_node_free(node);
+}
+
+// An image becomes a link to it, with its description as the text: a
+// document stays one self-contained file, which fetches nothing when opened.
+void image_to_link(cmark_node* image) {
+  cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+  cmark_node_set_url(link, cmark_node_get_url(image));
+  if (const char* title = cmark_node_get_title(image)) cmark_node_set_title(link, title);
+  while (cmark_node* child = cmark_node_first_child(image)) cmark_node_append_child(link, child);
+  cmark_node_replace(image, link);
+  cmark_node_free(image);
+}
+
+// Makes a parsed field harmless wherever it is pasted: raw HTML becomes
+// literal text (shown, not run), a link to javascript: & co. becomes its bare
+// text; with `images_as_links`, images become links. Returns whether the tree
+// changed, as markdown_to_markdown then re-renders it.
+bool defuse(cmark_node* doc, bool images_as_links) {
+  std::vector<cmark_node*> raw_html, unsafe, images;
+  for_each_node(doc, [&](cmark_node* n) {
+    if (is_html(n)) {
+      raw_html.push_back(n);
+    } else if (is_link(n)) {
+      const char* url = cmark_node_get_url(n);
+      if (url && dangerous_url(url)) {
+        unsafe.push_back(n);
+      } else if (images_as_links && cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
+        images.push_back(n);
+      }
+    }
+  });
+  // Changed after the walk: the iterator must not see nodes freed under it.
+  // Raw HTML first, as it may sit inside a link that goes next.
+  for (cmark_node* n : raw_html) html_to_text(n);
+  for (cmark_node* n : unsafe) unlink(n);
+  for (cmark_node* n : images) image_to_link(n);
+  return !raw_html.empty() || !unsafe.empty() || !images.empty();
+}
+
 // Line endings to \n, NUL to U+FFFD, leading blank lines and trailing blank
 // space removed.
 std::string normalise(std::string_view markdown) {
@@ -195,6 +238,7 @@ std::string normalise(std::string_view markdown) {
 
 std::string markdown_to_html(std::string_view markdown, int heading_offset) {
   Parsed p = parse(markdown);
+  defuse(p.doc.get(), true);
   if (heading_offset != 0) {
     for_each_node(p.doc.get(), [&](cmark_node* n) {
       if (cmark_node_get_type(n) != CMARK_NODE_HEADING) return;
@@ -215,24 +259,15 @@ std::string markdown_to_markdown(std::string_view markdown, int indent) {
 
   Parsed p = parse(text);
   const std::vector<std::string_view> lines = split_lines(text);
-  std::vector<cmark_node*> raw_html;
   bool rewrite = false;
   for_each_node(p.doc.get(), [&](cmark_node* n) {
-    if (is_html(n)) {
-      raw_html.push_back(n);
-    } else if (is_link(n)) {
-      const char* url = cmark_node_get_url(n);
-      if (url && dangerous_url(url)) {
-        cmark_node_set_url(n, "");
-        rewrite = true;
-      }
-    } else if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK && !fence_is_closed(n, lines)) {
+    if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK && !fence_is_closed(n, lines)) {
       rewrite = true;  // the renderer writes the closing fence
     }
   });
-  // Replaced after the walk: the iterator must not see nodes freed under it.
-  for (cmark_node* n : raw_html) html_to_text(n);
-  if (rewrite || !raw_html.empty()) {
+  // Images stay images: a Markdown document is not one self-contained page.
+  rewrite = defuse(p.doc.get(), false) || rewrite;
+  if (rewrite) {
     std::unique_ptr<char, CharsDeleter> md{cmark_render_commonmark(p.doc.get(), kOptions, 0)};
     if (!md) throw std::bad_alloc();
     text = normalise(md.get());

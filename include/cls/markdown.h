@@ -8,9 +8,10 @@
 namespace cls {
 
 // An HTML fragment from a Markdown field: CommonMark plus the GFM tables,
-// strikethrough and autolinks. Safe mode: raw HTML in the field is dropped
-// (cmark leaves an "<!-- raw HTML omitted -->" comment) and links or images to
-// javascript:, vbscript:, file: and non-image data: URLs get an empty address.
+// strikethrough and autolinks. Nothing in the field becomes live markup: raw
+// HTML shows as literal text ("<script>" reads "<script>"), a link or image to
+// javascript:, vbscript:, file: or data: keeps only its text, and an image
+// becomes a link to it (a document fetches nothing when opened).
 // `heading_offset` pushes the field's headings down (a "# Titre" becomes <h3>
 // with 2) so that they sit under the document's own; levels stop at 6.
 // Ill-formed UTF-8 becomes U+FFFD.
@@ -27,7 +28,7 @@ std::string markdown_to_html(std::string_view markdown, int heading_offset = 0);
 //    into HTML: raw HTML, a javascript:-like link, or a code fence left open
 //    (which would swallow the rest of the document). Then the field is
 //    re-rendered by cmark from its parse tree with that raw HTML as literal
-//    text, unsafe link targets emptied and the fence closed; the meaning is
+//    text, unsafe links reduced to their text and the fence closed; the meaning is
 //    kept but the layout is cmark's (e.g. "  - item" for "* item").
 std::string markdown_to_markdown(std::string_view markdown, int indent = 0);
 
