@@ -12,7 +12,7 @@ Runner agenda_command(CLI::App& app, const Globals& g) {
     std::string meeting, format, output;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("MEETING", o->meeting, "The meeting's id")->required();
+  app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
   app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
       ->check(CLI::IsMember({"md", "html"}))
       ->type_name("md|html");

@@ -61,7 +61,7 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
     std::vector<std::string> to;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("MEETING", o->meeting, "The meeting's id")->required();
+  app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
   app.add_option("--to", o->to, "Only the letters to these actors (ids; repeat or separate with commas)")
       ->delimiter(',')
       ->type_name("ID...");

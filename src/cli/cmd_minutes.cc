@@ -13,7 +13,7 @@ Runner minutes_command(CLI::App& app, const Globals& g) {
     bool public_version = false;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("MEETING", o->meeting, "The meeting's id")->required();
+  app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
   app.add_flag("--public", o->public_version,
                "For publication: leave out every personal contact detail (email, phone, address)");
   app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
