@@ -175,7 +175,9 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
     if (!address.empty() && address.back() == ',') address.pop_back();
     t.closing = "Je vous prie d’agréer, " + address + ", l’expression de mes salutations distinguées.";
   } else {
-    t.closing = "Yours sincerely,";
+    // "Dear Sir," and "Dear Madam," name no one: British letters then close
+    // with "Yours faithfully,".
+    t.closing = "Yours faithfully,";
   }
   return t;
 }

@@ -93,7 +93,7 @@ TEST_CASE("the vocabulary follows kind and lang") {
   CHECK(en.salutation == "Dear Madam,");
   CHECK(en.substitute == "If you cannot attend, please pass this notice on to your substitute, Ms Sophie S, "
                          "who will sit in your place.");
-  CHECK(en.closing == "Yours sincerely,");
+  CHECK(en.closing == "Yours faithfully,");
   CHECK(letter(project("cls", "en"), "g").subject == "Invitation: Comité de pilotage n° 8, Thursday 10 December 2026");
 }
 

@@ -285,7 +285,8 @@ std::string render_minutes(const Project& project, const Meeting& meeting, DocFo
     mus::data n;
     n.set("id", next->id);
     n.set("title", meeting_title(project, *next));
-    std::string when = upper_first(format_date_long(lang, *next->date));
+    // After "Prochaine réunion :", French goes on in lower case.
+    std::string when = format_date_long(lang, *next->date);
     if (const std::string times = meeting_times(lang, *next); !times.empty()) when += ", " + times;
     n.set("when", when);
     n.set("place", next->place && !next->place->empty() ? mus::data(*next->place) : mus::data(false));

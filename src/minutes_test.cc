@@ -136,7 +136,7 @@ TEST_CASE("the minutes of a held meeting") {
                 "sont présents ou représentés.") != std::string::npos);
   CHECK(md.find("*Adopté à l’unanimité.*") != std::string::npos);
   CHECK(md.find("| B | Envoyer le budget | 1er juillet 2026 |") != std::string::npos);
-  CHECK(md.find("Mardi 1er septembre 2026, à 10\u00A0h\u00A000, Salle B") != std::string::npos);
+  CHECK(md.find("réunion**\u00A0: mardi 1er septembre 2026, à 10\u00A0h\u00A000, Salle B.") != std::string::npos);
   CHECK(md.find("<script>") == std::string::npos);
 
   const std::string html = render_minutes(l.project, m, DocFormat::html);
