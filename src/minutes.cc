@@ -99,30 +99,41 @@ std::string quorum_share(Lang lang, const Quorum& q) {
   return prefix + pct + "%";
 }
 
+namespace {
+
+// The words of the quorum sentence; French and English build it alike.
+struct QuorumWords {
+  std::string_view member, members, out_of, is_one, are_many, no_quorum, the_quorum, set, of_members,
+      that_is, reached, not_reached, colon;
+};
+constexpr QuorumWords kQuorumFr{"membre", "membres", " sur ", " est présent ou représenté",
+                                " sont présents ou représentés",
+                                "Aucun quorum n’est fixé pour cette instance", "Le quorum", ", fixé ",
+                                " des membres,", " soit ", "est atteint", "n’est pas atteint", "\u00A0: "};
+constexpr QuorumWords kQuorumEn{"member", "members", " of ", " is present or represented",
+                                " are present or represented", "No quorum is set for this body",
+                                "The quorum", ", set ", " of the members,", " that is ", "is reached",
+                                "is not reached", ": "};
+
+}  // namespace
+
 std::string quorum_sentence(const Project& project, const Meeting& meeting, const MeetingCount& count) {
   if (count.second_call) return second_call_sentence(project, meeting);
   const Lang lang = project.lang();
+  const QuorumWords& w = lang == Lang::fr ? kQuorumFr : kQuorumEn;
   const int n = count.present_or_represented();
-  const bool one = is_singular(lang, n);
-  std::string who;
-  if (lang == Lang::fr) {
-    who = plural(lang, n, "membre", "membres") + " sur " + format_integer(lang, count.total) +
-          (one ? " est présent ou représenté" : " sont présents ou représentés");
-    if (!count.quorum_needed) return "Aucun quorum n’est fixé pour cette instance\u00A0: " + who + ".";
-    std::string out = "Le quorum";
-    if (count.quorum) out += ", fixé " + quorum_share(lang, *count.quorum) + " des membres,";
-    out += " soit " + plural(lang, *count.quorum_needed, "membre", "membres") + ", ";
-    out += count.quorum_reached() ? "est atteint" : "n’est pas atteint";
-    return out + "\u00A0: " + who + ".";
-  }
-  who = format_integer(lang, n) + " of " + plural(lang, count.total, "member", "members") +
-        (one ? " is present or represented" : " are present or represented");
-  if (!count.quorum_needed) return "No quorum is set for this body: " + who + ".";
-  std::string out = "The quorum";
-  if (count.quorum) out += ", set " + quorum_share(lang, *count.quorum) + " of the members,";
-  out += " that is " + plural(lang, *count.quorum_needed, "member", "members") + ", ";
-  out += count.quorum_reached() ? "is reached" : "is not reached";
-  return out + ": " + who + ".";
+  // "16 membres sur 20 sont présents…"; "16 of 20 members are present…".
+  const std::string total = format_integer(lang, count.total);
+  std::string who = lang == Lang::fr ? plural(lang, n, w.member, w.members) + std::string(w.out_of) + total
+                                     : format_integer(lang, n) + std::string(w.out_of) +
+                                           plural(lang, count.total, w.member, w.members);
+  who += is_singular(lang, n) ? w.is_one : w.are_many;
+  if (!count.quorum_needed) return std::string(w.no_quorum) + std::string(w.colon) + who + ".";
+  std::string out(w.the_quorum);
+  if (count.quorum) out += std::string(w.set) + quorum_share(lang, *count.quorum) + std::string(w.of_members);
+  out += std::string(w.that_is) + plural(lang, *count.quorum_needed, w.member, w.members) + ", ";
+  out += count.quorum_reached() ? w.reached : w.not_reached;
+  return out + std::string(w.colon) + who + ".";
 }
 
 std::string decision_result(Lang lang, const Decision& decision, int present_or_represented) {
