@@ -39,3 +39,26 @@ TEST_CASE("the ordre du jour: start times and linked actions as of the meeting d
   CHECK(html.find("javascript:alert(1)") != std::string::npos);
   CHECK(html.find("@page") != std::string::npos);
 }
+
+TEST_CASE("durations of an hour or more read in hours") {
+  for (const std::string lang : {"fr", "en"}) {
+    auto l = cls::testing::load(
+        {{"cls.yaml", "id: t\ntitle: T\nlang: " + lang + "\nbodies:\n  - {id: b, title: Bureau, members: []}\n"},
+         {"meetings/m.yaml",
+          "id: m\nbody: b\ndate: 2026-12-03\nstart: '09:05'\nagenda:\n"
+          "  - {title: Long, duration: 90}\n  - {title: Deux heures, duration: 120}\n"
+          "  - {title: Court, duration: 5}\n  - {title: Fin}\n"}});
+    REQUIRE(l.diags.errors() == 0);
+    const std::string md = render_agenda(l.project, l.project.meetings[0], DocFormat::markdown);
+    CAPTURE(md);
+    if (lang == "fr") {
+      CHECK(md.find("Pour information · 1\u00A0h\u00A030\n") != std::string::npos);
+      CHECK(md.find("Pour information · 2\u00A0h\n") != std::string::npos);
+      CHECK(md.find("Pour information · 5\u00A0min\n") != std::string::npos);
+      CHECK(md.find("4. **12\u00A0h\u00A040 – Fin**") != std::string::npos);
+    } else {
+      CHECK(md.find("For information · 1\u00A0h\u00A030\u00A0min\n") != std::string::npos);
+      CHECK(md.find("4. **12:40 – Fin**") != std::string::npos);
+    }
+  }
+}

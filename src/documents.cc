@@ -157,8 +157,15 @@ bool safe_url(std::string_view url) {
   });
 }
 
-std::string duration_text(int minutes) {
-  return std::to_string(minutes) + "\u00A0min";
+// "10 min", "1 h 30", "2 h" (French); "10 min", "1 h 30 min", "2 h".
+std::string duration_text(Lang lang, int minutes) {
+  if (minutes < 60) return std::to_string(minutes) + "\u00A0min";
+  std::string out = std::to_string(minutes / 60) + "\u00A0h";
+  if (const int rest = minutes % 60; rest != 0) {
+    out += "\u00A0" + std::string(rest < 10 ? "0" : "") + std::to_string(rest);
+    if (lang == Lang::en) out += "\u00A0min";
+  }
+  return out;
 }
 
 }  // namespace
@@ -547,7 +554,7 @@ mus::data agenda_items_context(const Project& project, const Meeting& meeting, D
     it.set("kind_cap", upper_first(tr(lang, kind)));
     it.set("kind_id", std::string(to_string(kind)));
     it.set("start", starts[i] ? mus::data(format_time(lang, *starts[i])) : mus::data(false));
-    it.set("duration", item.duration ? mus::data(duration_text(*item.duration)) : mus::data(false));
+    it.set("duration", item.duration ? mus::data(duration_text(lang, *item.duration)) : mus::data(false));
     const Actor* presenter = item.presenter ? project.actor(item.presenter->id) : nullptr;
     it.set("presenter", presenter ? mus::data(short_name(lang, *presenter)) : mus::data(false));
     it.set("presenter_id", presenter ? mus::data(presenter->id) : mus::data(false));
