@@ -69,12 +69,16 @@ TEST_CASE("quorum: fractions, decimals and percentages are exact rationals") {
 TEST_CASE("quorum: the smallest number of members present or represented that reaches it") {
   CHECK(quorum_needed(q("1/2"), 30) == 15);
   CHECK(quorum_needed(q("1/2"), 31) == 16);
-  CHECK(quorum_needed(q("1/3"), 30) == 10);  // exact: a double third of 30 is 10.000000000000002
+  CHECK(quorum_needed(q("1/3"), 30) == 10);
   CHECK(quorum_needed(q("1/3"), 10) == 4);
   CHECK(quorum_needed(q("2/3"), 30) == 20);
   CHECK(quorum_needed(q("2/3"), 31) == 21);  // 20.67 → 21
   CHECK(quorum_needed(q("2/3"), 9) == 6);
-  CHECK(quorum_needed(q("0.3"), 10) == 3);   // 0.3 is not exact in binary
+  CHECK(quorum_needed(q("0.3"), 10) == 3);
+  // In binary floating point 0.07 × 100 is 7.000000000000001, whose ceiling is 8.
+  CHECK(quorum_needed(q("0.07"), 100) == 7);
+  CHECK(quorum_needed(q("7%"), 100) == 7);
+  CHECK(quorum_needed(q("0.14"), 50) == 7);
   CHECK(quorum_needed(q("0.7"), 10) == 7);
   CHECK(quorum_needed(q("60%"), 20) == 12);
   CHECK(quorum_needed(q("33.5%"), 200) == 67);

@@ -28,7 +28,7 @@ std::string quorum_share(Lang lang, const Quorum& quorum);
 // the second-call sentence (§4), or the sentence of a body without quorum.
 std::string quorum_sentence(const Project& project, const Meeting& meeting, const MeetingCount& count);
 
-// The vote in words (§4): "adopté à l'unanimité", "adopté par 12 voix pour,
+// The vote in words (§4): "adopté à l’unanimité", "adopté par 12 voix pour,
 // 2 contre et 1 abstention", "rejeté …"; "adopté" without a vote.
 std::string decision_result(Lang lang, const Decision& decision, int present_or_represented);
 

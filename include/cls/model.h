@@ -75,7 +75,8 @@ struct Axis {
 
 // A quorum as an exact fraction of the members, `num`/`den` in lowest terms
 // with 0 < num <= den: "1/2", "0.5" and "50%" are all 1/2. Exact, so that the
-// quorum 1/3 of 30 members is 10, not 10.000000001 rounded up to 11.
+// members needed are computed in integers: in binary floating point 7 % of
+// 100 is 7.000000000000001, which would round up to 8.
 struct Quorum {
   std::int64_t num = 1, den = 1;
   std::string text;  // as written, for messages
