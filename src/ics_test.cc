@@ -222,7 +222,7 @@ TEST_CASE("ics: TEXT escaping of backslashes, separators and line breaks") {
       "- id: m\n  body: copil\n  date: 2026-12-10\n  start: '14:00'\n"
       "  title: 'Budget; bilan, suite \\ fin'\n"
       "  place: |\n    Salle du conseil\n    2 rue de la Colombe\n"
-      "  agenda:\n    - {title: 'Point\\tavec tabulation'}\n");
+      "  agenda:\n    - {title: \"Point\\tavec tabulation\"}\n");
   const std::string ics = render(l);
   CHECK(has_line(ics, "SUMMARY:Budget\\; bilan\\, suite \\\\ fin"));
   CHECK(has_line(ics, "LOCATION:Salle du conseil\\n2 rue de la Colombe"));
