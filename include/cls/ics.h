@@ -3,9 +3,9 @@
 // letters (`cls convocation --out-dir DIR --ics`).
 //
 // What a coordinator can rely on:
-//  - one VEVENT per meeting, whose UID is "MEETING@PROJECT.cls": importing the
-//    file again (after a change of room or time) updates the event instead of
-//    adding a second one;
+//  - one VEVENT per meeting, whose UID is "MEETING@PROJECT.cls" (ids only):
+//    importing a corrected file (a change of room or time) gives the same
+//    event, which clients replace rather than adding a second one;
 //  - times are Paris wall-clock times (TZID=Europe/Paris with its VTIMEZONE);
 //    a meeting without a start time is an all-day event, and one without an
 //    end time lasts kDefaultMeetingMinutes;

@@ -76,7 +76,7 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
                                  "MEETING--RECIPIENT.md|html")
                       ->type_name("DIR")
                       ->excludes(out);
-  app.add_flag("--ics", o->ics, "With --out-dir: also write DIR/MEETING.ics, the meeting for their agenda (cls ics)")
+  app.add_flag("--ics", o->ics, "Also write DIR/MEETING.ics, the meeting for their agenda (as cls ics does)")
       ->needs(out_dir);
   return [o, &g] {
     const Project p = load_checked(g);
