@@ -7,11 +7,12 @@ would see, one event after the other, for the e2e cases to compare.
 
 It fails (exit 1, message on stderr) when the file breaks RFC 5545 the way
 clients notice: a line not ended by CRLF, a line longer than 75 octets, a fold
-that splits a UTF-8 character, an event without UID/DTSTAMP/DTSTART, a TZID
-without its VTIMEZONE, or a VTIMEZONE that puts a meeting at another instant
-than the system's Europe/Paris zone does. Times in a zone are printed with
-their UTC offset as the file's VTIMEZONE gives it. With --summary it prints only the
-number of events (for projects whose content the case does not own).
+that splits a UTF-8 character, an event without UID/DTSTAMP/DTSTART, two
+events with the same UID, a TZID without its VTIMEZONE, or a VTIMEZONE that
+puts a meeting at another instant than the system's Europe/Paris zone does.
+Times in a zone are printed with their UTC offset as the file's VTIMEZONE
+gives it. With --summary it prints only the number of events (for projects
+whose content the case does not own).
 
 Run it with /usr/bin/python3: python3-icalendar is a Debian package.
 """
@@ -72,10 +73,9 @@ def main():
     utc = datetime.timezone.utc
 
     events = cal.walk("VEVENT")
-    if summary:
-        uids = [str(e.get("UID")) for e in events]
-        if len(set(uids)) != len(uids):
-            fail("two events with the same UID")
+    uids = [str(e.get("UID")) for e in events]
+    if len(set(uids)) != len(uids):
+        fail("two events with the same UID")
     for ev in events:
         for key in ("UID", "DTSTAMP", "DTSTART"):
             if key not in ev:
