@@ -203,7 +203,9 @@ void add_organizer(const Project& project, const Meeting& meeting, icalcomponent
     return;
   }
   icalproperty* p = icalproperty_new_organizer(("mailto:" + email).c_str());
-  if (const std::string cn = clean_text(name); !cn.empty()) icalproperty_add_parameter(p, icalparameter_new_cn(cn.c_str()));
+  if (const std::string cn = clean_text(name); !cn.empty()) {
+    icalproperty_add_parameter(p, icalparameter_new_cn(cn.c_str()));
+  }
   icalcomponent_add_property(event, p);
 }
 

@@ -24,7 +24,8 @@ void report_errors(const Project& p, Date today, Diagnostics& diags, const std::
   diags.sort(p.files);
   const std::string prefix = rev.empty() ? "" : rev + ":";
   for (const auto& d : diags.all()) {
-    if (d.severity == Severity::error) std::fprintf(stderr, "%s%s\n", prefix.c_str(), format_text(d, p.files, color).c_str());
+    if (d.severity != Severity::error) continue;
+    std::fprintf(stderr, "%s%s\n", prefix.c_str(), format_text(d, p.files, color).c_str());
   }
   std::fprintf(stderr,
                "cls diff: warning: the project %s has %zu error%s (above); the changes shown are what could be "
