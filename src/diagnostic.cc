@@ -78,54 +78,59 @@ std::string format_json(const Diagnostics& diags, const std::vector<std::string>
 }
 
 // SARIF 2.1.0 (OASIS), as GitHub code scanning (github/codeql-action/upload-sarif)
-// and other SARIF viewers read it: one run; the rules that fired, each with a
-// description; one result per diagnostic with a physical location. Forges name
-// files from the top of the repository, so `uri_prefix` (the project's path in
-// the repository, "plan/") goes before every path; uris are relative
-// references to %SRCROOT%, percent-encoded as RFC 3986 asks. Columns count
-// Unicode characters (yaml_tree.cc), hence columnKind. A problem of a whole
-// file is put on its first line: code scanning wants a line for every result.
+// and other SARIF viewers read it: one run whose driver describes every rule
+// of SPEC §2 (id, name, descriptions, help, default level), so that the rule
+// list and indexes do not depend on what fired; one result per diagnostic
+// with a physical location. Forges name files from the top of the
+// repository, so `uri_prefix` (the project's path in the repository, "plan/")
+// goes before every path; uris are relative references to %SRCROOT%,
+// percent-encoded as RFC 3986 asks. Columns count Unicode characters
+// (yaml_tree.cc), hence columnKind. A problem of a whole file is put on its
+// first line, with no column: code scanning wants a line for every result.
 namespace {
 
 struct RuleInfo {
-  std::string_view id, text;
+  std::string_view id;
+  Severity severity;
+  std::string_view text;
 };
 
-// The rules of SPEC §2, in the words of its table.
+// The rules of SPEC §2, with their severity and in the words of its table.
 constexpr RuleInfo kRuleInfo[] = {
-    {"yaml/syntax", "The file is not valid YAML."},
-    {"yaml/encoding", "The file is not valid UTF-8."},
-    {"yaml/duplicate-key", "The same key appears twice in one mapping."},
-    {"schema/missing-key", "A required key is absent."},
-    {"schema/unknown-key", "A key the file format does not know."},
-    {"schema/type", "A value of the wrong type."},
-    {"schema/enum", "A value outside its list of allowed values."},
-    {"schema/id", "An id that breaks the id rules: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64 characters."},
-    {"id/duplicate", "The same id twice in one kind of entity."},
-    {"ref/unknown", "A reference to an id that does not exist."},
-    {"date/invalid", "A date or time that does not exist or is malformed."},
-    {"date/order", "Dates in the wrong order (start after due, end before start, convocation after the meeting)."},
-    {"indicator/target", "An indicator whose target equals its baseline."},
-    {"indicator/value-date", "An indicator value dated outside the project period."},
-    {"action/late", "An action past its due date that is neither done nor abandoned."},
-    {"meeting/attendance", "Inconsistent attendance: present and excused, or a proxy given by or to a non-member or to someone absent."},
-    {"meeting/proxies", "A member holds more proxies than the body allows."},
-    {"meeting/vote", "More votes than members present or represented."},
-    {"meeting/quorum", "A held meeting where the body's quorum was not reached."},
-    {"meeting/notice", "Convocations sent later than the body's notice period."},
-    {"meeting/uninvited", "Someone present who is neither a member, a member's substitute nor a guest."},
-    {"meeting/duration", "Agenda durations run past the meeting's end."},
-    {"actor/mandate", "A member convened after the end of their mandate."},
-    {"actor/absence", "A member absent with no word from every meeting of a body in the last twelve months."},
-    {"meeting/outcome", "A tied vote with no outcome, or an outcome that contradicts the vote."},
+    {"yaml/syntax", Severity::error, "The file is not valid YAML."},
+    {"yaml/encoding", Severity::error, "The file is not valid UTF-8."},
+    {"yaml/duplicate-key", Severity::error, "The same key appears twice in one mapping."},
+    {"schema/missing-key", Severity::error, "A required key is absent."},
+    {"schema/unknown-key", Severity::error, "A key the file format does not know."},
+    {"schema/type", Severity::error, "A value of the wrong type."},
+    {"schema/enum", Severity::error, "A value outside its list of allowed values."},
+    {"schema/id", Severity::error,
+     "An id that breaks the id rules: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64 characters."},
+    {"id/duplicate", Severity::error, "The same id twice in one kind of entity."},
+    {"ref/unknown", Severity::error, "A reference to an id that does not exist."},
+    {"date/invalid", Severity::error, "A date or time that does not exist or is malformed."},
+    {"date/order", Severity::error,
+     "Dates in the wrong order (start after due, end before start, convocation after the meeting)."},
+    {"indicator/target", Severity::error, "An indicator whose target equals its baseline."},
+    {"indicator/value-date", Severity::warning, "An indicator value dated outside the project period."},
+    {"action/late", Severity::warning, "An action past its due date that is neither done nor abandoned."},
+    {"meeting/attendance", Severity::error,
+     "Inconsistent attendance: present and excused, or a proxy given by or to a non-member or to someone "
+     "absent."},
+    {"meeting/proxies", Severity::error, "A member holds more proxies than the body allows."},
+    {"meeting/vote", Severity::error, "More votes than members present or represented."},
+    {"meeting/quorum", Severity::warning, "A held meeting where the body's quorum was not reached."},
+    {"meeting/notice", Severity::warning, "Convocations sent later than the body's notice period."},
+    {"meeting/uninvited", Severity::warning,
+     "Someone present who is neither a member, a member's substitute nor a guest."},
+    {"meeting/duration", Severity::warning, "Agenda durations run past the meeting's end."},
+    {"actor/mandate", Severity::warning, "A member convened after the end of their mandate."},
+    {"actor/absence", Severity::warning,
+     "A member absent with no word from every meeting of a body in the last twelve months."},
+    {"meeting/outcome", Severity::error, "A tied vote with no outcome, or an outcome that contradicts the vote."},
 };
 
-std::string_view rule_text(std::string_view id) {
-  for (const auto& r : kRuleInfo) {
-    if (r.id == id) return r.text;
-  }
-  return {};
-}
+std::string_view level_of(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
 // "schema/unknown-key" → "SchemaUnknownKey": SARIF wants a rule name that is
 // an identifier distinct from the id.
@@ -164,28 +169,36 @@ std::string uri_path(std::string_view path) {
   return out;
 }
 
+// The reportingDescriptor of a rule. Code scanning shows shortDescription as
+// the alert's title and help.text under it.
+nlohmann::ordered_json rule_descriptor(std::string_view id, std::string_view text, Severity severity) {
+  const std::string description = text.empty() ? std::string(id) : std::string(text);
+  return {{"id", id},
+          {"name", rule_name(id)},
+          {"shortDescription", {{"text", description}}},
+          {"fullDescription", {{"text", description}}},
+          {"help", {{"text", description + " The rule " + std::string(id) +
+                                 " is described in cls-check(1) (man cls-check), section RULES."}}},
+          {"defaultConfiguration", {{"level", level_of(severity)}}}};
+}
+
 }  // namespace
 
 std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
                          std::string_view tool_version, std::string_view uri_prefix) {
   using json = nlohmann::ordered_json;
+  // Every rule of SPEC §2 in its order, then any other id that fired (a
+  // newer rule this table does not describe yet), once each.
   std::vector<std::string> rule_ids;
-  for (const auto& d : diags.all()) rule_ids.push_back(d.rule);
-  std::sort(rule_ids.begin(), rule_ids.end());
-  rule_ids.erase(std::unique(rule_ids.begin(), rule_ids.end()), rule_ids.end());
   json rules = json::array();
-  for (const auto& id : rule_ids) {
-    const std::string_view text = rule_text(id);
-    const auto level = std::any_of(diags.all().begin(), diags.all().end(),
-                                   [&](const Diagnostic& d) {
-                                     return d.rule == id && d.severity == Severity::error;
-                                   })
-                           ? "error"
-                           : "warning";
-    rules.push_back({{"id", id},
-                     {"name", rule_name(id)},
-                     {"shortDescription", {{"text", text.empty() ? id : std::string(text)}}},
-                     {"defaultConfiguration", {{"level", level}}}});
+  for (const auto& r : kRuleInfo) {
+    rule_ids.emplace_back(r.id);
+    rules.push_back(rule_descriptor(r.id, r.text, r.severity));
+  }
+  for (const auto& d : diags.all()) {
+    if (std::find(rule_ids.begin(), rule_ids.end(), d.rule) != rule_ids.end()) continue;
+    rule_ids.push_back(d.rule);
+    rules.push_back(rule_descriptor(d.rule, {}, d.severity));
   }
   json results = json::array();
   for (const auto& d : diags.all()) {
@@ -193,10 +206,10 @@ std::string format_sarif(const Diagnostics& diags, const std::vector<std::string
     if (d.loc.line > 0) region["startColumn"] = std::max<std::uint32_t>(d.loc.col, 1);
     const std::string uri = uri_path(std::string(uri_prefix) + file_of(d.loc, files));
     json physical = {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}}, {"region", region}};
-    const auto idx = std::lower_bound(rule_ids.begin(), rule_ids.end(), d.rule) - rule_ids.begin();
+    const auto idx = std::find(rule_ids.begin(), rule_ids.end(), d.rule) - rule_ids.begin();
     results.push_back({{"ruleId", d.rule},
                        {"ruleIndex", idx},
-                       {"level", d.severity == Severity::error ? "error" : "warning"},
+                       {"level", level_of(d.severity)},
                        {"message", {{"text", d.message}}},
                        {"locations", json::array({{{"physicalLocation", physical}}})}});
   }

@@ -167,7 +167,9 @@ Revision read_revision(const fs::path& project_root, const std::string& rev) {
   const std::string where = prefix.empty() ? "the top of the repository" : prefix + "/";
   const git_tree_entry* manifest = project ? git_tree_entry_byname(project.get(), "cls.yaml") : nullptr;
   if (!manifest || git_tree_entry_type(manifest) != GIT_OBJECT_BLOB) {
-    throw HistoryError("no cls.yaml in " + where + " at revision '" + rev + "'");
+    throw HistoryError("no cls.yaml in " + where + " at revision '" + rev +
+                       "': the project was not there then (cls diff compares the project at the same place "
+                       "in the repository; a project that was moved is not followed)");
   }
   out.files.push_back({"cls.yaml", read_blob(repo.get(), git_tree_entry_id(manifest))});
   for (const char* folder : {"actors", "actions", "meetings"}) {
@@ -353,7 +355,7 @@ struct Words {
 };
 
 const Words& words(Lang lang) {
-  static const Words fr{"Évolution du plan d'action",
+  static const Words fr{"Évolution du plan d’action",
                         "Avancement calculé au",
                         "copie de travail",
                         "Avancement",
@@ -364,7 +366,7 @@ const Words& words(Lang lang) {
                         "Actions ajoutées",
                         "Actions retirées",
                         "Changements de statut",
-                        "Nouvelles valeurs d'indicateurs",
+                        "Nouvelles valeurs d’indicateurs",
                         "Réunions ajoutées",
                         "Réunions retirées",
                         "Décisions prises",

@@ -100,7 +100,7 @@ TEST_CASE("diff_plans: actions, statuses, readings, axes") {
   CHECK(!c.empty());
 
   const std::string md = changes_markdown(c, {"v1", "0123456789abcdef", "", ""}, after.project);
-  CHECK(md.find("# Évolution du plan d'action\u00A0: v1 (0123456) → copie de travail") != std::string::npos);
+  CHECK(md.find("# Évolution du plan d’action\u00A0: v1 (0123456) → copie de travail") != std::string::npos);
   CHECK(md.find("| Axe | 40\u00A0% | 80\u00A0% | +40 points |") != std::string::npos);
   CHECK(md.find("| Nouvel axe | – | 10\u00A0% |  |") != std::string::npos);
   CHECK(md.find("| Ancien axe | non renseigné | – |  |") != std::string::npos);

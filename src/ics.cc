@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "cls/convocation.h"
 #include "cls/documents.h"
 #include "cls/html.h"
 #include "cls/text.h"
@@ -185,6 +186,29 @@ void add_attendees(const Project& project, const Meeting& meeting, icalcomponent
   for (const auto& g : meeting.guests) add(g, ICAL_ROLE_OPTPARTICIPANT);
 }
 
+// The organiser: the organisation that issues the convocations (the
+// letterhead), else the person who signs them; an ORGANIZER is a cal-address,
+// so only one with a usable e-mail address counts. With neither, the event
+// has no ORGANIZER: RFC 5545 asks for one in a group-scheduled event, but a
+// made-up address would be worse (clients would write to it).
+void add_organizer(const Project& project, const Meeting& meeting, icalcomponent* event) {
+  std::string name, email;
+  if (const auto& org = project.manifest.organisation; org && org->email && plausible_email(*org->email)) {
+    name = org->name.value_or("");
+    email = *org->email;
+  } else if (const Actor* s = signatory(project, meeting); s && s->email && plausible_email(*s->email)) {
+    name = s->name.value_or(s->id);
+    email = *s->email;
+  } else {
+    return;
+  }
+  icalproperty* p = icalproperty_new_organizer(("mailto:" + email).c_str());
+  if (const std::string cn = clean_text(name); !cn.empty()) {
+    icalproperty_add_parameter(p, icalparameter_new_cn(cn.c_str()));
+  }
+  icalcomponent_add_property(event, p);
+}
+
 icalcomponent* event_of(const Project& project, const Meeting& meeting, const icaltimetype& stamp,
                         bool& timed) {
   icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
@@ -216,11 +240,7 @@ icalcomponent* event_of(const Project& project, const Meeting& meeting, const ic
   if (!description.empty()) {
     icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
   }
-  if (const auto& org = project.manifest.organisation; org && org->email && plausible_email(*org->email)) {
-    icalproperty* p = icalproperty_new_organizer(("mailto:" + *org->email).c_str());
-    if (org->name) icalproperty_add_parameter(p, icalparameter_new_cn(clean_text(*org->name).c_str()));
-    icalcomponent_add_property(ev, p);
-  }
+  add_organizer(project, meeting, ev);
   add_attendees(project, meeting, ev);
   return ev;
 }

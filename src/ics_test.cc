@@ -195,3 +195,76 @@ TEST_CASE("ics: the embedded Europe/Paris zone agrees with the system tzdata") {
   }
   icaltimezone_free(ours, 1);
 }
+
+TEST_CASE("ics: folding never splits a character, whatever its width and place") {
+  // Titles of 2-, 3- and 4-byte characters behind 0 to 3 ASCII letters, so
+  // that every byte of a character falls on the 75-octet limit once.
+  for (const std::string ch : {"é", "€", "𝄞"}) {
+    for (int lead = 0; lead < 4; ++lead) {
+      std::string title(static_cast<std::size_t>(lead), 'x');
+      for (int i = 0; i < 60; ++i) title += ch;
+      auto l = project_with("- id: m\n  body: copil\n  date: 2026-12-10\n  start: '14:00'\n  title: '" + title +
+                            "'\n  place: '" + title + "'\n");
+      const std::string ics = render(l);
+      for (const auto& line : lines_of(ics)) {
+        CHECK_MESSAGE(line.size() <= 75, line);
+        CHECK_MESSAGE(is_valid_utf8(line), line);
+      }
+      // Unfolded, the text is whole again.
+      CHECK(has_line(ics, "SUMMARY:" + title));
+      CHECK(has_line(ics, "LOCATION:" + title));
+    }
+  }
+}
+
+TEST_CASE("ics: TEXT escaping of backslashes, separators and line breaks") {
+  auto l = project_with(
+      "- id: m\n  body: copil\n  date: 2026-12-10\n  start: '14:00'\n"
+      "  title: 'Budget; bilan, suite \\ fin'\n"
+      "  place: |\n    Salle du conseil\n    2 rue de la Colombe\n"
+      "  agenda:\n    - {title: \"Point\\tavec tabulation\"}\n");
+  const std::string ics = render(l);
+  CHECK(has_line(ics, "SUMMARY:Budget\\; bilan\\, suite \\\\ fin"));
+  CHECK(has_line(ics, "LOCATION:Salle du conseil\\n2 rue de la Colombe"));
+  CHECK(unfolded(ics).find("1. Point\tavec tabulation (pour information)") != std::string::npos);  // TEXT allows HTAB
+  // libical parses it back to the same text.
+  icalcomponent* cal = icalparser_parse_string(ics.c_str());
+  REQUIRE(cal != nullptr);
+  icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+  REQUIRE(ev != nullptr);
+  CHECK(std::string(icalcomponent_get_summary(ev)) == "Budget; bilan, suite \\ fin");
+  CHECK(std::string(icalcomponent_get_location(ev)) == "Salle du conseil\n2 rue de la Colombe");
+  icalcomponent_free(cal);
+}
+
+TEST_CASE("ics: the organiser is the organisation, else the signatory, else none") {
+  const std::string meeting =
+      "- {id: m, body: copil, date: 2026-12-10, start: '14:00', convocation: {signatory: a}}\n";
+  auto with_manifest = [&](const std::string& organisation) {
+    const std::string m =
+        "id: tdl\ntitle: CLS Test\n" + organisation +
+        "period: {start: 2024-01-01, end: 2027-12-31}\n"
+        "axes:\n  - id: ax\n    title: Axe\n    objectives:\n      - {id: ob, title: Objectif}\n"
+        "bodies:\n  - {id: copil, title: Comité, members: [a, c], chair: c}\n";
+    auto l = testing::load({{"cls.yaml", m}, {"actors/all.yaml", kActors}, {"meetings/m.yaml", meeting}});
+    INFO(l.messages());
+    REQUIRE(!l.diags.has_errors());
+    return render(l);
+  };
+  CHECK(has_line(with_manifest("organisation: {name: Pays, email: pays@example.org}\n"),
+                 "ORGANIZER;CN=Pays:mailto:pays@example.org"));
+  // No address for the organisation: the signatory (here given explicitly).
+  CHECK(has_line(with_manifest("organisation: {name: Pays}\n"),
+                 "ORGANIZER;CN=Anne Arnould:mailto:a@example.org"));
+  CHECK(has_line(with_manifest(""), "ORGANIZER;CN=Anne Arnould:mailto:a@example.org"));
+
+  // The chair signs by default; this one has no address: no ORGANIZER at all.
+  auto l = testing::load({{"cls.yaml", "id: tdl\ntitle: T\nbodies:\n  - {id: copil, title: C, members: [a, c], chair: c}\n"},
+                          {"actors/all.yaml", kActors},
+                          {"meetings/m.yaml", "- {id: m, body: copil, date: 2026-12-10}\n"}});
+  INFO(l.messages());
+  REQUIRE(!l.diags.has_errors());
+  const std::string none = render(l);
+  CHECK(none.find("ORGANIZER") == std::string::npos);
+  CHECK(has_line(none, "ATTENDEE;CN=Anne Arnould;ROLE=REQ-PARTICIPANT:mailto:a@example.org"));
+}

@@ -34,6 +34,8 @@ json checked_run(const std::string& text) {
     CHECK(rule["name"].is_string());
     CHECK(rule["name"] != rule["id"]);
     CHECK(!rule["shortDescription"]["text"].get<std::string>().empty());
+    CHECK(!rule["fullDescription"]["text"].get<std::string>().empty());  // code scanning asks for both,
+    CHECK(!rule["help"]["text"].get<std::string>().empty());             // and for help
     const std::string level = rule["defaultConfiguration"]["level"];
     CHECK((level == "error" || level == "warning"));
   }
@@ -97,12 +99,23 @@ TEST_CASE("sarif: whole-file problems, the repository prefix, no diagnostics") {
   CHECK(results[1]["level"] == "warning");
   CHECK(results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plans/cls/cls.yaml");
 
+  // The rules: every rule of SPEC §2 in its order, whatever fired, with its
+  // own severity; then a rule this version does not describe.
   const json rules = run["tool"]["driver"]["rules"];
-  CHECK(rules[0]["id"] == "action/late");
-  CHECK(rules[0]["name"] == "ActionLate");
-  CHECK(rules[0]["defaultConfiguration"]["level"] == "warning");
+  REQUIRE(rules.size() == 26);
+  CHECK(rules[0]["id"] == "yaml/syntax");
+  CHECK(rules[0]["defaultConfiguration"]["level"] == "error");
+  CHECK(rules[14]["id"] == "action/late");
+  CHECK(rules[14]["name"] == "ActionLate");
+  CHECK(rules[14]["defaultConfiguration"]["level"] == "warning");
+  CHECK(results[1]["ruleIndex"] == 14);
+  CHECK(rules[24]["id"] == "meeting/outcome");
+  CHECK(rules[25]["id"] == "custom/rule");
+  CHECK(rules[25]["shortDescription"]["text"] == "custom/rule");
+  CHECK(results[2]["ruleIndex"] == 25);
 
+  // No diagnostics: still a valid log, with the same rules and no result.
   const json empty = checked_run(format_sarif(Diagnostics{}, {}, "0.1.0"));
   CHECK(empty["results"].empty());
-  CHECK(empty["tool"]["driver"]["rules"].empty());
+  CHECK(empty["tool"]["driver"]["rules"].size() == 25);
 }

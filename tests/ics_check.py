@@ -7,10 +7,12 @@ would see, one event after the other, for the e2e cases to compare.
 
 It fails (exit 1, message on stderr) when the file breaks RFC 5545 the way
 clients notice: a line not ended by CRLF, a line longer than 75 octets, a fold
-that splits a UTF-8 character, an event without UID/DTSTAMP/DTSTART, a TZID
-without its VTIMEZONE, or a VTIMEZONE that puts a meeting at another instant
-than the system's Europe/Paris zone does. With --summary it prints only the
-number of events (for projects whose content the case does not own).
+that splits a UTF-8 character, an event without UID/DTSTAMP/DTSTART, two
+events with the same UID, a TZID without its VTIMEZONE, or a VTIMEZONE that
+puts a meeting at another instant than the system's Europe/Paris zone does.
+Times in a zone are printed with their UTC offset as the file's VTIMEZONE
+gives it. With --summary it prints only the number of events (for projects
+whose content the case does not own).
 
 Run it with /usr/bin/python3: python3-icalendar is a Debian package.
 """
@@ -47,6 +49,12 @@ def as_text(dt):
     return dt.strftime("%Y-%m-%d") + " (all day)"
 
 
+def offset_text(delta):
+    minutes = int(delta.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def main():
     args = sys.argv[1:]
     summary = "--summary" in args
@@ -65,10 +73,9 @@ def main():
     utc = datetime.timezone.utc
 
     events = cal.walk("VEVENT")
-    if summary:
-        uids = [str(e.get("UID")) for e in events]
-        if len(set(uids)) != len(uids):
-            fail("two events with the same UID")
+    uids = [str(e.get("UID")) for e in events]
+    if len(set(uids)) != len(uids):
+        fail("two events with the same UID")
     for ev in events:
         for key in ("UID", "DTSTAMP", "DTSTART"):
             if key not in ev:
@@ -87,11 +94,13 @@ def main():
             if tzid not in zones:
                 fail(f"TZID={tzid} without its VTIMEZONE")
             wall = prop.dt.replace(tzinfo=None)
-            by_file = zones[tzid].localize(wall).astimezone(utc)
+            local = zones[tzid].localize(wall)
+            by_file = local.astimezone(utc)
             by_system = wall.replace(tzinfo=paris).astimezone(utc)
             if by_file != by_system:
                 fail(f"{key} {wall}: the file's VTIMEZONE gives {by_file}, Europe/Paris gives {by_system}")
-            lines.append(f"  {key.lower()}: {as_text(wall)} {tzid} ({by_file.strftime('%H:%M')} UTC)")
+            lines.append(f"  {key.lower()}: {as_text(wall)} {tzid} "
+                         f"(UTC{offset_text(local.utcoffset())}, {by_file.strftime('%H:%M')} UTC)")
         for key in ("SUMMARY", "LOCATION", "URL"):
             if key in ev:
                 lines.append(f"  {key.lower()}: {ev[key]}")

@@ -3,16 +3,21 @@
 // letters (`cls convocation --out-dir DIR --ics`).
 //
 // What a coordinator can rely on:
-//  - one VEVENT per meeting, whose UID is "MEETING@PROJECT.cls": importing the
-//    file again (after a change of room or time) updates the event instead of
-//    adding a second one;
+//  - one VEVENT per meeting, whose UID is "MEETING@PROJECT.cls" (ids only):
+//    importing a corrected file (a change of room or time) gives the same
+//    event, which clients replace rather than adding a second one;
 //  - times are Paris wall-clock times (TZID=Europe/Paris with its VTIMEZONE);
 //    a meeting without a start time is an all-day event, and one without an
 //    end time lasts kDefaultMeetingMinutes;
 //  - DTSTAMP is the `stamp` date at 00:00 UTC (the CLI passes --today), so the
 //    same files and the same date give the same bytes;
-//  - the file carries no METHOD: it is a calendar to import, not an iTIP
-//    request, so clients do not send replies on the recipients' behalf.
+//  - the file carries no METHOD (nor SEQUENCE, nor RSVP): it is a calendar to
+//    import, not an iTIP request. A REQUEST needs an organiser's calendar
+//    that counts SEQUENCE and receives the replies, which a folder of YAML
+//    is not, and allows only one UID per file (`--all` has many); PUBLISH
+//    forbids ATTENDEE (RFC 5546 §3.2.1). Clients, Outlook included, treat a
+//    file without METHOD as one to add to the agenda. Members answer the
+//    secretariat as the letter says (excused, proxy), not through the file.
 #pragma once
 #include <string>
 #include <vector>
@@ -29,11 +34,12 @@ inline constexpr int kDefaultMeetingMinutes = 120;
 // `meetings`, in the given order. Attendees are the body's members
 // (ROLE=REQ-PARTICIPANT) and the meeting's guests (ROLE=OPT-PARTICIPANT) who
 // have an e-mail address, once each; the organiser is the project's
-// organisation when it has an e-mail address.
+// organisation when it has an e-mail address, else the convocations'
+// signatory when they have one, else there is none.
 std::string render_ics(const Project& project, const std::vector<const Meeting*>& meetings,
                        Date stamp);
 
-// The stable UID of a meeting's event: "copil-2026-12@cls-tdl.cls".
+// The stable UID of a meeting's event: "copil-2026-12@tdl.cls" for project `tdl`.
 std::string ics_uid(const Project& project, const Meeting& meeting);
 
 // The VTIMEZONE of Europe/Paris that render_ics embeds (the EU summer-time

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "cls/check.h"
+#include "cls/history.h"
 #include "cls/load.h"
 
 namespace cls::cli {
@@ -28,7 +29,10 @@ Runner check_command(CLI::App& app, const Globals& g) {
     if (o->format == "json") {
       write_output("-", format_json(diags, p.files));
     } else if (o->format == "sarif") {
-      write_output("-", format_sarif(diags, p.files, CLS_VERSION));
+      // Forges name files from the top of the repository: a project in plan/
+      // reports plan/actions/A.yaml (nothing is added outside git).
+      const std::string prefix = path_in_repository(root).value_or("");
+      write_output("-", format_sarif(diags, p.files, CLS_VERSION, prefix));
     } else {
       print_diagnostics(stdout, diags, p, g.color_for(1));
       if (!g.quiet) {

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cls/attendance.h"
 #include "cls/convocation.h"
+#include "cls/ics.h"
 #include "cls/templates.h"
 
 namespace cls::cli {
@@ -59,6 +60,7 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string meeting, format, output, out_dir;
     std::vector<std::string> to;
+    bool ics = false;
   };
   auto o = std::make_shared<Options>();
   app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
@@ -70,10 +72,13 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
       ->type_name("md|html");
   auto* out = app.add_option("-o,--output", o->output, "Write every letter to FILE (default: standard output)")
                   ->type_name("FILE");
-  app.add_option("--out-dir", o->out_dir,
-                 "Write one file per recipient in DIR (created if missing), named MEETING--RECIPIENT.md|html")
-      ->type_name("DIR")
-      ->excludes(out);
+  auto* out_dir = app.add_option("--out-dir", o->out_dir,
+                                 "Write one file per recipient in DIR (created if missing), named "
+                                 "MEETING--RECIPIENT.md|html")
+                      ->type_name("DIR")
+                      ->excludes(out);
+  app.add_flag("--ics", o->ics, "Also write DIR/MEETING.ics, the meeting for their agenda (as cls ics does)")
+      ->needs(out_dir);
   return [o, &g] {
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
@@ -107,6 +112,8 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
         const std::string name = m->id + "--" + id + "." + std::string(format_suffix(format));
         files.emplace_back(file_in(dir, name), render_convocations(p, *m, {id}, format, letter_date));
       }
+      // The same file as `cls ics MEETING`: one event for everyone convened.
+      if (o->ics) files.emplace_back(file_in(dir, m->id + ".ics"), render_ics(p, {m}, g.today_date()));
       for (const auto& [path, text] : files) {
         write_output(path.string(), text);
         if (!g.quiet) std::printf("%s\n", path.string().c_str());

@@ -12,16 +12,25 @@ namespace cls::cli {
 namespace {
 
 // A side that has errors is still compared (what loaded is worth showing, and
-// an old revision cannot be fixed any more), with a warning: counts and
-// progress may be off on that side.
-void warn_if_invalid(const Project& p, Date today, Diagnostics& diags, const std::string& where) {
+// an old revision cannot be fixed any more). Its errors go to standard error
+// first, each file named as git names a file at a revision ("v1:actions/
+// A.yaml:3:12: error: …"; no prefix for the working tree), then a warning
+// that counts and progress may be off on that side.
+void report_errors(const Project& p, Date today, Diagnostics& diags, const std::string& rev,
+                   const std::string& where, bool color) {
   check_project(p, CheckOptions{today}, diags);
-  if (const auto n = diags.errors(); n > 0) {
-    std::fprintf(stderr,
-                 "cls diff: warning: the project %s has %zu error%s; the changes shown are what could be "
-                 "read (run `cls check` there for details)\n",
-                 where.c_str(), n, n == 1 ? "" : "s");
+  const auto n = diags.errors();
+  if (n == 0) return;
+  diags.sort(p.files);
+  const std::string prefix = rev.empty() ? "" : rev + ":";
+  for (const auto& d : diags.all()) {
+    if (d.severity != Severity::error) continue;
+    std::fprintf(stderr, "%s%s\n", prefix.c_str(), format_text(d, p.files, color).c_str());
   }
+  std::fprintf(stderr,
+               "cls diff: warning: the project %s has %zu error%s (above); the changes shown are what could be "
+               "read\n",
+               where.c_str(), n, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -52,15 +61,16 @@ Runner diff_command(CLI::App& app, const Globals& g) {
     }
 
     Diagnostics before_diags, after_diags;
+    const bool color = g.color_for(2);
     const Project before = load_project(std::move(from.files), before_diags);
-    warn_if_invalid(before, today, before_diags, "at revision '" + o->from + "'");
+    report_errors(before, today, before_diags, o->from, "at revision '" + o->from + "'", color);
     Project after;
     if (o->to.empty()) {
       after = load_project(root, after_diags);
-      warn_if_invalid(after, today, after_diags, "in the working tree");
+      report_errors(after, today, after_diags, "", "in the working tree", color);
     } else {
       after = load_project(std::move(to.files), after_diags);
-      warn_if_invalid(after, today, after_diags, "at revision '" + o->to + "'");
+      report_errors(after, today, after_diags, o->to, "at revision '" + o->to + "'", color);
     }
 
     const PlanChanges changes = diff_plans(before, after, today);
