@@ -49,7 +49,8 @@ YearReview compute_year_review(const Project& project, int year);
 
 // french: what a French spreadsheet opens as is (UTF-8 with BOM, ';' between
 // fields, decimal comma); rfc4180: ',' and '.', no BOM. Both end lines with
-// CRLF and quote a field holding the separator, a quote or a line break.
+// CRLF and quote a field holding the separator, a quote or a line break (a
+// text also when it holds ',' or ';', whichever the dialect).
 enum class CsvDialect { french, rfc4180 };
 
 CsvDialect default_csv_dialect(Lang lang);  // french for fr, rfc4180 for en
@@ -71,7 +72,7 @@ class CsvWriter {
   const std::string& str() const { return out_; }
 
  private:
-  void field(std::string_view value);
+  void field(std::string_view value, bool is_text);
   CsvDialect dialect_;
   std::string out_;
   bool row_started_ = false;
