@@ -58,6 +58,9 @@ constexpr Label kLabels[] = {
     {"coverage", "Renseignement", "Coverage"},
     {"late_actions", "Actions en retard", "Late actions"},
     {"no_late", "Aucune action en retard.", "No late action."},
+    {"no_late_short", "toutes les échéances sont tenues", "every due date met"},
+    {"late_definition", "échéance dépassée, action ni réalisée ni abandonnée",
+     "past due, neither done nor abandoned"},
     {"late", "en retard", "late"},
     {"indicators", "Indicateurs", "Indicators"},
     {"indicator", "Indicateur", "Indicator"},
@@ -70,6 +73,8 @@ constexpr Label kLabels[] = {
     {"budget", "Budget", "Budget"},
     {"budget_by_funder", "Budget par financeur", "Budget by funder"},
     {"budget_by_axis", "Budget par axe", "Budget by axis"},
+    {"indicators_overview", "Suivi des indicateurs", "Indicators"},
+    {"execution", "Exécution", "Spent share"},
     {"planned", "Prévu", "Planned"},
     {"budget_planned", "Budget prévu", "Planned budget"},
     {"spent", "Dépensé", "Spent"},
@@ -82,7 +87,7 @@ constexpr Label kLabels[] = {
     {"of_planned", "du prévu", "of planned"},
     {"abandoned_actions", "Actions abandonnées", "Abandoned actions"},
     {"abandoned_note",
-     "Les actions abandonnées sont exclues des taux d'avancement et des totaux budgétaires ; "
+     "Les actions abandonnées sont exclues des taux d’avancement et des totaux budgétaires\u202F; "
      "leurs dépenses sont rappelées ici.",
      "Abandoned actions are left out of progress and of the budget totals; what they spent is "
      "shown here."},
@@ -103,6 +108,7 @@ constexpr Label kLabels[] = {
     {"reading_of", "relevé du", "reading of"},
     {"weight", "poids", "weight"},
     {"generated_by", "Document produit par cls", "Produced by cls"},
+    {"actions_word", "actions", "actions"},
     {"legend", "Légende", "Legend"},
     // Before a colon French puts a no-break space; English puts none.
     {"colon", "\u00A0:", ":"},
@@ -125,8 +131,8 @@ Data labels(Lang lang) {
 
 const char* status_color(Status s) {
   switch (s) {
-    case Status::planned: return "#94a3b8";
-    case Status::in_progress: return "#2563eb";
+    case Status::planned: return "#a3acb9";
+    case Status::in_progress: return "#38bdf8";
     case Status::done: return "#16a34a";
     case Status::suspended: return "#f59e0b";
     case Status::abandoned: return "#57534e";
@@ -167,7 +173,7 @@ std::string coverage_text(Lang lang, const Coverage& c, const char* fr_singular,
   if (c.total == 0) return (fr_feminine ? "aucune " : "aucun ") + std::string(fr_singular);
   if (c.total == 1) return std::string("1 ") + fr_singular + (c.known ? " renseigné" : " non renseigné") + e;
   if (c.known == 0) {
-    return (fr_feminine ? "aucune des " : "aucun des ") + total + " " + fr_plural + " n'est renseigné" + e;
+    return (fr_feminine ? "aucune des " : "aucun des ") + total + " " + fr_plural + " n’est renseigné" + e;
   }
   if (c.known == c.total) return "les " + total + " " + fr_plural + " renseigné" + e + "s";
   return known + " " + (c.known == 1 ? fr_singular : fr_plural) + " sur " + total + " renseigné" + e +
@@ -186,6 +192,40 @@ std::string actor_name(const Project& p, const std::optional<Ref>& ref) {
 
 std::string date_numeric(Lang lang, const Field<Date>& d) {
   return d ? format_date_numeric(lang, *d) : std::string(label(lang, "none"));
+}
+
+// A text as a CSS string literal, for the running footer of printed pages
+// (@page margin boxes take their text from CSS, where HTML escaping means
+// nothing). Every character but ASCII letters and digits becomes a \HHHHHH
+// escape, so nothing from the files can end the string or the style element.
+// Spaces too: CSS swallows one whitespace after an escape.
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // Decode one UTF-8 code point; a malformed byte stands for U+FFFD.
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      ok = (cc >> 6) == 0x2;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok || cp == 0 || cp > 0x10FFFF) {
+      cp = 0xFFFD;
+      i += 1;
+    } else {
+      i += len;
+    }
+    out += fmt::format("\\{:06X}", static_cast<std::uint32_t>(cp));
+  }
+  return out + "\"";
 }
 
 // The fields every progress display needs: text, whether known, bar length.
@@ -359,6 +399,8 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
   c.set("year", year ? std::to_string(year->year) : "");
   c.set("as_of", format_date(lang, r.as_of));
   c.set("as_of_iso", r.as_of.iso());
+  c.set("footer_css", css_string(doc_title + " — " + p.manifest.title.value_or("") + " — " +
+                                 label(lang, "as_of") + " " + format_date(lang, r.as_of)));
 
   Data plan;
   set_progress(plan, lang, r.progress);
@@ -369,6 +411,9 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
   plan.set("ring_gap", fmt::format("{:.2f}", kCircumference));
   set_status_counts(plan, lang, r.status_counts);
   plan.set("late_count", std::to_string(r.late.size()));
+  std::string late_ids;
+  for (std::size_t i : r.late) late_ids += (late_ids.empty() ? "" : ", ") + r.actions[i].action->id;
+  plan.set("late_ids", late_ids);
   plan.set("late_text", plural(lang, static_cast<std::int64_t>(r.late.size()),
                                lang == Lang::fr ? "action en retard" : "late action",
                                lang == Lang::fr ? "actions en retard" : "late actions"));
@@ -446,6 +491,7 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
       md.set("title", meeting_title(p, m));
       md.set("date", format_date_long(lang, *m.date));
       md.set("body", ym.body ? ym.body->title.value_or(ym.body->id) : "");
+      md.set("has_body", ym.body != nullptr);
       md.set("quorum_not_reached", !ym.count.quorum_reached());
       Data decisions = list();
       for (const YearDecision& yd : ym.decisions) {
