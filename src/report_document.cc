@@ -92,6 +92,9 @@ constexpr Label kLabels[] = {
      "Abandoned actions are left out of progress and of the budget totals; what they spent is "
      "shown here."},
     {"action_sheets", "Fiches actions", "Action sheets"},
+    {"over_the_year", "sur l’année", "over the year"},
+    {"year_change", "Évolution sur l’année", "Change over the year"},
+    {"at", "au", "on"},
     {"meetings_held", "Réunions tenues en", "Meetings held in"},
     {"no_meeting", "Aucune réunion tenue cette année.", "No meeting held this year."},
     {"decisions", "Décisions", "Decisions"},
@@ -233,6 +236,24 @@ void set_progress(Data& d, Lang lang, const std::optional<double>& p) {
   d.set("progress", progress_text(lang, p));
   d.set("has_progress", p.has_value());
   d.set("bar", units(p.value_or(0)));
+}
+
+// How a progress moved over the year of a bilan annuel, in points of the
+// percentages as shown ("+8 points", "−3 points", "stable"), and where it
+// started; nothing when either end is unknown or when the two do not measure
+// the same things (comparable_axis).
+void set_change(Data& d, Lang lang, const std::optional<double>& start, const std::optional<double>& end,
+                bool comparable) {
+  const bool shown = start && end && comparable;
+  d.set("progress_start", progress_text(lang, start));
+  d.set("has_start", shown);
+  d.set("bar_start", units(start.value_or(0)));
+  d.set("has_change", shown);
+  if (!shown) return;
+  const long long points = std::llround(*end * 100.0) - std::llround(*start * 100.0);
+  const std::string words = plural(lang, points < 0 ? -points : points, "point", "points");
+  if (points == 0) d.set("change", str(lang == Lang::fr ? "stable" : "unchanged"));
+  else d.set("change", (points > 0 ? "+" : "\u2212") + words);
 }
 
 // Segments of a stacked bar of the statuses (x and width in 0–100 units), with
@@ -397,6 +418,17 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
   c.set("doc_title", doc_title);
   c.set("is_annual", year != nullptr);
   c.set("year", year ? std::to_string(year->year) : "");
+  c.set("year_start", year ? format_date(lang, year->start.as_of) : "");
+  if (year) {
+    const std::string start = format_date(lang, year->start.as_of);
+    c.set("change_note",
+          lang == Lang::fr
+              ? "Évolution sur l’année\u00A0: écart en points avec la situation au " + start +
+                    ", donné lorsque les mêmes indicateurs étaient déjà renseignés à cette date "
+                    "(sinon «\u00A0—\u00A0»)."
+              : "Change over the year: the difference in points with the position on " + start +
+                    ", given when the same indicators were already measured on that date (else “—”).");
+  }
   c.set("as_of", format_date(lang, r.as_of));
   c.set("as_of_iso", r.as_of.iso());
   c.set("footer_css", css_string(doc_title + " — " + p.manifest.title.value_or("") + " — " +
@@ -410,6 +442,7 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
   plan.set("ring_dash", fmt::format("{:.2f}", r.progress.value_or(0) * kCircumference));
   plan.set("ring_gap", fmt::format("{:.2f}", kCircumference));
   set_status_counts(plan, lang, r.status_counts);
+  if (year) set_change(plan, lang, year->start.progress, r.progress, comparable_plan(year->start, r));
   plan.set("late_count", std::to_string(r.late.size()));
   std::string late_ids;
   for (std::size_t i : r.late) late_ids += (late_ids.empty() ? "" : ", ") + r.actions[i].action->id;
@@ -431,6 +464,9 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
     ax.set("coverage", coverage_text(lang, axr.coverage, "objectif", "objectifs", false, "objective",
                                      "objectives"));
     set_status_counts(ax, lang, axr.status_counts);
+    if (year && a < year->start.axes.size()) {
+      set_change(ax, lang, year->start.axes[a].progress, axr.progress, comparable_axis(year->start, r, a));
+    }
     ax.set("budget", budget_data(p, lang, axr.budget));
     Data objectives = list();
     bool has_actions = false;

@@ -122,6 +122,21 @@ TEST_CASE("the bilan annuel: meetings held in the year with their decisions, rea
   CHECK(*y.readings[1].reading->date == d("2026-03-01"));
   CHECK(y.readings[1].action->id == "A1");
 
+  CHECK(y.start.as_of == d("2025-12-31"));
+  CHECK(*y.start.progress == doctest::Approx(0.2));
+
+  // A1 was already measured on 2025-12-31: the change over 2026 is a change.
+  const Rollup end = compute_rollup(p, d("2026-12-31"));
+  CHECK(comparable_axis(y.start, end, 0));
+  CHECK(comparable_plan(y.start, end));
+  // Over 2025, A1 got its first reading: 0.2 against unknown is no change.
+  const YearReview y2025 = compute_year_review(p, 2025);
+  const Rollup end2025 = compute_rollup(p, d("2025-12-31"));
+  CHECK_FALSE(y2025.start.progress.has_value());
+  CHECK_FALSE(comparable_axis(y2025.start, end2025, 0));
+  CHECK_FALSE(comparable_plan(y2025.start, end2025));
+  CHECK_FALSE(comparable_axis(y2025.start, end2025, 7));  // no such axis
+
   CHECK(compute_year_review(p, 2024).meetings.empty());
   CHECK(compute_year_review(p, 2024).readings.empty());
 }
@@ -173,6 +188,14 @@ TEST_CASE("the JSON report: the keys of the contract, null for unknown, no NaN")
   CHECK(j["budget"]["by_funder"]["f"] == 1000);
   CHECK(j["late"] == nlohmann::json::array({"A1"}));
 
+  // Where the year began: as of 2025-12-31, A1 stood at 2/10.
+  CHECK(j["year_start"]["as_of"] == "2025-12-31");
+  CHECK(j["year_start"]["progress"] == 0.2);
+  CHECK(j["year_start"]["axes"][0]["progress"] == 0.2);
+  CHECK(j["year_start"]["axes"][0]["coverage"]["known"] == 1);
+  CHECK(j["year_start"]["axes"][0]["comparable"] == true);
+  CHECK(j["year_start"]["comparable"] == true);
+
   REQUIRE(j["meetings"].size() == 2);
   CHECK(j["meetings"][1]["decisions"][1]["outcome"] == "rejected");
   CHECK(j["readings"].size() == 2);
@@ -186,6 +209,7 @@ TEST_CASE("the JSON report without a year has no meetings nor readings") {
   const auto j = nlohmann::json::parse(render_report(p, o));
   CHECK_FALSE(j.contains("year"));
   CHECK_FALSE(j.contains("meetings"));
+  CHECK_FALSE(j.contains("year_start"));
   CHECK(j["progress"].is_null());  // no reading yet anywhere
   CHECK(j["coverage"]["known"] == 0);
   CHECK(j["actions"][0]["indicators"][0]["current"].is_null());
@@ -235,4 +259,52 @@ TEST_CASE("the CSV report: one row per action, the dialect of the language") {
   const std::string rfc = render_report(p, o);
   CHECK(rfc.starts_with("id,title,axis,"));
   CHECK(rfc.find(",0.4,1,1,1200.50,300.25,1000\r\n") != std::string::npos);
+}
+
+TEST_CASE("a change over the year needs the same indicators known at both ends") {
+  const Project p = load({{"cls.yaml", kManifest},
+                          {"actions/a.yaml", R"(
+- id: A1
+  title: Un
+  objective: a.1
+  indicators:
+    - {id: i, label: I, target: 10, values: [{date: 2025-06-01, value: 2}, {date: 2026-06-01, value: 4}]}
+    - {id: k, label: K, target: 10, values: [{date: 2026-06-01, value: 10}]}
+- id: A2
+  title: Deux
+  objective: a.2
+  status: done
+  indicators:
+    - {id: i, label: I, target: 10, values: [{date: 2026-06-01, value: 3}]}
+)"}});
+  const Rollup end = compute_rollup(p, d("2026-12-31"));
+  const YearReview y = compute_year_review(p, 2026);
+  // Objective and axis coverages are the same (A1 known at both ends), but
+  // A1 went from 1 indicator of 2 to 2 of 2: 0.2 → 0.7 is mostly K's first
+  // reading, not progress.
+  CHECK(y.start.axes[0].coverage.known == end.axes[0].coverage.known);
+  CHECK(y.start.axes[0].objectives[0].coverage.known == end.axes[0].objectives[0].coverage.known);
+  CHECK_FALSE(comparable_axis(y.start, end, 0));
+
+  // Without K, A1 is measured by I alone at both ends: comparable; A2 is done,
+  // so its new reading changes nothing.
+  const Project q = load({{"cls.yaml", kManifest},
+                          {"actions/a.yaml", R"(
+- id: A1
+  title: Un
+  objective: a.1
+  indicators:
+    - {id: i, label: I, target: 10, values: [{date: 2025-06-01, value: 2}, {date: 2026-06-01, value: 4}]}
+- id: A2
+  title: Deux
+  objective: a.2
+  status: done
+  indicators:
+    - {id: i, label: I, target: 10, values: [{date: 2026-06-01, value: 3}]}
+)"}});
+  const Rollup end_q = compute_rollup(q, d("2026-12-31"));
+  const YearReview yq = compute_year_review(q, 2026);
+  CHECK(comparable_axis(yq.start, end_q, 0));
+  CHECK(*yq.start.axes[0].progress == doctest::Approx((0.2 + 1.0) / 2));
+  CHECK(*end_q.axes[0].progress == doctest::Approx((0.4 + 1.0) / 2));
 }

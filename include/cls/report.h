@@ -39,11 +39,22 @@ struct YearReading {
 
 struct YearReview {
   int year = 0;
+  // Where the year began: the same roll-up as of the last day of the year
+  // before, so that the bilan can say how far each axis and the plan moved.
+  Rollup start;
   std::vector<YearMeeting> meetings;  // held in the year (§4: attendance recorded), by date
   std::vector<YearReading> readings;  // dated in the year: by action (file order), indicator, date
 };
 
 YearReview compute_year_review(const Project& project, int year);
+
+// Whether a progress at the start of the year and at `end` measure the same
+// things, so that their difference is a change and not an artefact of what
+// got its first reading: the same coverage at the level and at every level
+// below it, down to the indicators of the actions that are not done. Both
+// roll-ups must come from the same project.
+bool comparable_axis(const Rollup& start, const Rollup& end, std::size_t axis);
+bool comparable_plan(const Rollup& start, const Rollup& end);
 
 // --- CSV -----------------------------------------------------------------------
 
