@@ -111,7 +111,6 @@ constexpr Label kLabels[] = {
     {"reading_of", "relevé du", "reading of"},
     {"weight", "poids", "weight"},
     {"generated_by", "Document produit par cls", "Produced by cls"},
-    {"actions_word", "actions", "actions"},
     {"legend", "Légende", "Legend"},
     // Before a colon French puts a no-break space; English puts none.
     {"colon", "\u00A0:", ":"},
@@ -284,7 +283,9 @@ void set_status_counts(Data& d, Lang lang, const StatusCounts& counts) {
   d.set("has_status", total > 0);
   d.set("status_text", text.empty() ? std::string(label(lang, "none")) : text);
   d.set("action_count", std::to_string(total));
-  d.set("action_count_text", plural(lang, total, "action", "actions"));
+  d.set("action_word", str(is_singular(lang, total) ? "action" : "actions"));
+  d.set("action_count_text", total == 0 ? std::string(lang == Lang::fr ? "aucune action" : "no action")
+                                        : plural(lang, total, "action", "actions"));
 }
 
 Data budget_data(const Project& p, Lang lang, const BudgetSum& b) {
