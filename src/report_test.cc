@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cls/load.h"
+#include "test_project.h"
 
 using namespace cls;
 
@@ -15,13 +15,10 @@ namespace {
 Date d(const char* iso) { return *Date::parse(iso); }
 
 Project load(std::vector<SourceFile> files) {
-  Diagnostics diags;
-  Project p = load_project(std::move(files), diags);
-  for (const auto& diag : diags.all()) {
-    if (diag.severity == Severity::error) MESSAGE(diag.message);
-  }
-  REQUIRE_FALSE(diags.has_errors());
-  return p;
+  testing::Loaded l = testing::load(std::move(files), "2026-11-25", /*check=*/false);
+  INFO(l.messages());
+  REQUIRE_FALSE(l.diags.has_errors());
+  return std::move(l.project);
 }
 
 const char* kManifest = R"(id: t
@@ -261,22 +258,30 @@ TEST_CASE("the CSV report: one row per action, the dialect of the language") {
   CHECK(rfc.find(",0.4,1,1,1200.50,300.25,1000\r\n") != std::string::npos);
 }
 
-TEST_CASE("a change over the year needs the same indicators known at both ends") {
-  const Project p = load({{"cls.yaml", kManifest},
-                          {"actions/a.yaml", R"(
-- id: A1
-  title: Un
-  objective: a.1
-  indicators:
-    - {id: i, label: I, target: 10, values: [{date: 2025-06-01, value: 2}, {date: 2026-06-01, value: 4}]}
-    - {id: k, label: K, target: 10, values: [{date: 2026-06-01, value: 10}]}
+namespace {
+
+// A1 measured by I (and K when given), A2 done with a reading of 2026.
+Project measured_by(const std::string& more_indicators) {
+  return load({{"cls.yaml", kManifest},
+               {"actions/a.yaml", R"(
 - id: A2
   title: Deux
   objective: a.2
   status: done
   indicators:
     - {id: i, label: I, target: 10, values: [{date: 2026-06-01, value: 3}]}
-)"}});
+- id: A1
+  title: Un
+  objective: a.1
+  indicators:
+    - {id: i, label: I, target: 10, values: [{date: 2025-06-01, value: 2}, {date: 2026-06-01, value: 4}]}
+)" + more_indicators}});
+}
+
+}  // namespace
+
+TEST_CASE("a change over the year needs the same indicators known at both ends") {
+  const Project p = measured_by("    - {id: k, label: K, target: 10, values: [{date: 2026-06-01, value: 10}]}\n");
   const Rollup end = compute_rollup(p, d("2026-12-31"));
   const YearReview y = compute_year_review(p, 2026);
   // Objective and axis coverages are the same (A1 known at both ends), but
@@ -288,20 +293,7 @@ TEST_CASE("a change over the year needs the same indicators known at both ends")
 
   // Without K, A1 is measured by I alone at both ends: comparable; A2 is done,
   // so its new reading changes nothing.
-  const Project q = load({{"cls.yaml", kManifest},
-                          {"actions/a.yaml", R"(
-- id: A1
-  title: Un
-  objective: a.1
-  indicators:
-    - {id: i, label: I, target: 10, values: [{date: 2025-06-01, value: 2}, {date: 2026-06-01, value: 4}]}
-- id: A2
-  title: Deux
-  objective: a.2
-  status: done
-  indicators:
-    - {id: i, label: I, target: 10, values: [{date: 2026-06-01, value: 3}]}
-)"}});
+  const Project q = measured_by("");
   const Rollup end_q = compute_rollup(q, d("2026-12-31"));
   const YearReview yq = compute_year_review(q, 2026);
   CHECK(comparable_axis(yq.start, end_q, 0));

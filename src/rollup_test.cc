@@ -39,6 +39,8 @@ axes:
       - {id: b.1, title: Sans action}
 )";
 
+const char* kFunders = "- {id: f1, kind: organisation, name: F1}\n- {id: f2, kind: organisation, name: F2}\n";
+
 const ActionRollup& action(const Rollup& r, const char* id) {
   const ActionRollup* a = r.find_action(id);
   REQUIRE(a != nullptr);
@@ -141,7 +143,7 @@ TEST_CASE("roll-up from indicators to the plan, with weights and coverage") {
   due: 2026-03-01
   budget: {planned: 12000, spent: 4500.5, funding: [{funder: f1, amount: 8000}]}
 )"},
-      {"actors/f.yaml", "- {id: f1, kind: organisation, name: F1}\n- {id: f2, kind: organisation, name: F2}\n"},
+      {"actors/f.yaml", kFunders},
   });
   const Rollup r = compute_rollup(p, d("2026-11-30"));
   REQUIRE(r.actions.size() == 5);
@@ -293,7 +295,7 @@ TEST_CASE("the plan is the plain mean of its axes; budgets add up per axis and f
   status: done
   budget: {planned: 1000000.01, funding: [{funder: f2, amount: 999999.99}]}
 )"},
-      {"actors/f.yaml", "- {id: f1, kind: organisation, name: F1}\n- {id: f2, kind: organisation, name: F2}\n"},
+      {"actors/f.yaml", kFunders},
   });
   const Rollup r = compute_rollup(p, d("2026-01-01"));
   CHECK(*r.axes[0].objectives[0].progress == doctest::Approx(0.2));
