@@ -14,6 +14,8 @@ double round_progress(double p) { return std::round(p * 10000.0) / 10000.0; }
 YearReview compute_year_review(const Project& project, int year) {
   YearReview y;
   y.year = year;
+  const std::optional<Date> new_year = Date::from_ymd(year, 1, 1);
+  y.start = compute_rollup(project, new_year ? new_year->plus_days(-1) : Date{});
   for (const Meeting& m : project.meetings) {
     if (!m.held() || !m.date || m.date->year() != year) continue;
     YearMeeting ym;
@@ -43,6 +45,37 @@ YearReview compute_year_review(const Project& project, int year) {
     }
   }
   return y;
+}
+
+namespace {
+
+bool same(const Coverage& a, const Coverage& b) { return a.known == b.known && a.total == b.total; }
+
+}  // namespace
+
+bool comparable_axis(const Rollup& start, const Rollup& end, std::size_t axis) {
+  if (axis >= start.axes.size() || axis >= end.axes.size()) return false;
+  const AxisRollup& s = start.axes[axis];
+  const AxisRollup& e = end.axes[axis];
+  if (!same(s.coverage, e.coverage) || s.objectives.size() != e.objectives.size()) return false;
+  for (std::size_t o = 0; o < e.objectives.size(); ++o) {
+    if (!same(s.objectives[o].coverage, e.objectives[o].coverage)) return false;
+    for (std::size_t i : e.objectives[o].actions) {
+      // A done action is at 1 whatever its readings say.
+      if (end.actions[i].status != Status::done && !same(start.actions[i].coverage, end.actions[i].coverage)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool comparable_plan(const Rollup& start, const Rollup& end) {
+  if (!same(start.coverage, end.coverage)) return false;
+  for (std::size_t a = 0; a < end.axes.size(); ++a) {
+    if (!comparable_axis(start, end, a)) return false;
+  }
+  return true;
 }
 
 CsvDialect default_csv_dialect(Lang lang) {

@@ -12,11 +12,16 @@ CsvWriter::CsvWriter(CsvDialect dialect) : dialect_(dialect) {
   if (dialect_ == CsvDialect::french) out_ = "\xEF\xBB\xBF";
 }
 
-void CsvWriter::field(std::string_view value) {
+// A field is quoted when it holds the separator, a quote or a line break
+// (RFC 4180). A text is also quoted when it holds the other dialect's
+// separator, so that the file still reads right in a spreadsheet that guesses
+// the separator; numbers are left bare, as a spreadsheet reads them best.
+void CsvWriter::field(std::string_view value, bool is_text) {
   const char sep = dialect_ == CsvDialect::french ? ';' : ',';
   if (row_started_) out_ += sep;
   row_started_ = true;
-  const bool quote = value.find_first_of(std::string{sep, '"', '\r', '\n'}) != std::string_view::npos;
+  const std::string_view specials = is_text ? std::string_view(",;\"\r\n") : std::string_view("\"\r\n");
+  const bool quote = value.find_first_of(specials) != std::string_view::npos || value.find(sep) != std::string_view::npos;
   if (!quote) {
     out_ += value;
     return;
@@ -32,9 +37,9 @@ void CsvWriter::field(std::string_view value) {
 CsvWriter& CsvWriter::text(std::string_view value) {
   if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
                          value[0] == '\t' || value[0] == '\r')) {
-    field("'" + std::string(value));
+    field("'" + std::string(value), true);
   } else {
-    field(value);
+    field(value, true);
   }
   return *this;
 }
@@ -46,7 +51,7 @@ CsvWriter& CsvWriter::number(std::string_view plain) {
       if (c == '.') c = ',';
     }
   }
-  field(v);
+  field(v, false);
   return *this;
 }
 
@@ -63,7 +68,7 @@ CsvWriter& CsvWriter::number(double value, int max_decimals) {
 CsvWriter& CsvWriter::money(Money amount) { return number(amount.plain()); }
 
 CsvWriter& CsvWriter::empty() {
-  field("");
+  field("", false);
   return *this;
 }
 

@@ -58,6 +58,9 @@ constexpr Label kLabels[] = {
     {"coverage", "Renseignement", "Coverage"},
     {"late_actions", "Actions en retard", "Late actions"},
     {"no_late", "Aucune action en retard.", "No late action."},
+    {"no_late_short", "toutes les échéances sont tenues", "every due date met"},
+    {"late_definition", "échéance dépassée, action ni réalisée ni abandonnée",
+     "past due, neither done nor abandoned"},
     {"late", "en retard", "late"},
     {"indicators", "Indicateurs", "Indicators"},
     {"indicator", "Indicateur", "Indicator"},
@@ -70,6 +73,8 @@ constexpr Label kLabels[] = {
     {"budget", "Budget", "Budget"},
     {"budget_by_funder", "Budget par financeur", "Budget by funder"},
     {"budget_by_axis", "Budget par axe", "Budget by axis"},
+    {"indicators_overview", "Suivi des indicateurs", "Indicators"},
+    {"execution", "Exécution", "Spent share"},
     {"planned", "Prévu", "Planned"},
     {"budget_planned", "Budget prévu", "Planned budget"},
     {"spent", "Dépensé", "Spent"},
@@ -82,11 +87,14 @@ constexpr Label kLabels[] = {
     {"of_planned", "du prévu", "of planned"},
     {"abandoned_actions", "Actions abandonnées", "Abandoned actions"},
     {"abandoned_note",
-     "Les actions abandonnées sont exclues des taux d'avancement et des totaux budgétaires ; "
+     "Les actions abandonnées sont exclues des taux d’avancement et des totaux budgétaires\u202F; "
      "leurs dépenses sont rappelées ici.",
      "Abandoned actions are left out of progress and of the budget totals; what they spent is "
      "shown here."},
     {"action_sheets", "Fiches actions", "Action sheets"},
+    {"over_the_year", "sur l’année", "over the year"},
+    {"year_change", "Évolution sur l’année", "Change over the year"},
+    {"at", "au", "on"},
     {"meetings_held", "Réunions tenues en", "Meetings held in"},
     {"no_meeting", "Aucune réunion tenue cette année.", "No meeting held this year."},
     {"decisions", "Décisions", "Decisions"},
@@ -125,8 +133,8 @@ Data labels(Lang lang) {
 
 const char* status_color(Status s) {
   switch (s) {
-    case Status::planned: return "#94a3b8";
-    case Status::in_progress: return "#2563eb";
+    case Status::planned: return "#a3acb9";
+    case Status::in_progress: return "#38bdf8";
     case Status::done: return "#16a34a";
     case Status::suspended: return "#f59e0b";
     case Status::abandoned: return "#57534e";
@@ -167,7 +175,7 @@ std::string coverage_text(Lang lang, const Coverage& c, const char* fr_singular,
   if (c.total == 0) return (fr_feminine ? "aucune " : "aucun ") + std::string(fr_singular);
   if (c.total == 1) return std::string("1 ") + fr_singular + (c.known ? " renseigné" : " non renseigné") + e;
   if (c.known == 0) {
-    return (fr_feminine ? "aucune des " : "aucun des ") + total + " " + fr_plural + " n'est renseigné" + e;
+    return (fr_feminine ? "aucune des " : "aucun des ") + total + " " + fr_plural + " n’est renseigné" + e;
   }
   if (c.known == c.total) return "les " + total + " " + fr_plural + " renseigné" + e + "s";
   return known + " " + (c.known == 1 ? fr_singular : fr_plural) + " sur " + total + " renseigné" + e +
@@ -188,11 +196,63 @@ std::string date_numeric(Lang lang, const Field<Date>& d) {
   return d ? format_date_numeric(lang, *d) : std::string(label(lang, "none"));
 }
 
+// A text as a CSS string literal, for the running footer of printed pages
+// (@page margin boxes take their text from CSS, where HTML escaping means
+// nothing). Every character but ASCII letters and digits becomes a \HHHHHH
+// escape, so nothing from the files can end the string or the style element.
+// Spaces too: CSS swallows one whitespace after an escape.
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // Decode one UTF-8 code point; a malformed byte stands for U+FFFD.
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      ok = (cc >> 6) == 0x2;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok || cp == 0 || cp > 0x10FFFF) {
+      cp = 0xFFFD;
+      i += 1;
+    } else {
+      i += len;
+    }
+    out += fmt::format("\\{:06X}", static_cast<std::uint32_t>(cp));
+  }
+  return out + "\"";
+}
+
 // The fields every progress display needs: text, whether known, bar length.
 void set_progress(Data& d, Lang lang, const std::optional<double>& p) {
   d.set("progress", progress_text(lang, p));
   d.set("has_progress", p.has_value());
   d.set("bar", units(p.value_or(0)));
+}
+
+// How a progress moved over the year of a bilan annuel, in points of the
+// percentages as shown ("+8 points", "−3 points", "stable"), and where it
+// started; nothing when either end is unknown or when the two do not measure
+// the same things (comparable_axis).
+void set_change(Data& d, Lang lang, const std::optional<double>& start, const std::optional<double>& end,
+                bool comparable) {
+  const bool shown = start && end && comparable;
+  d.set("progress_start", progress_text(lang, start));
+  d.set("has_start", shown);
+  d.set("bar_start", units(start.value_or(0)));
+  d.set("has_change", shown);
+  if (!shown) return;
+  const long long points = std::llround(*end * 100.0) - std::llround(*start * 100.0);
+  const std::string words = plural(lang, points < 0 ? -points : points, "point", "points");
+  if (points == 0) d.set("change", str(lang == Lang::fr ? "stable" : "unchanged"));
+  else d.set("change", (points > 0 ? "+" : "\u2212") + words);
 }
 
 // Segments of a stacked bar of the statuses (x and width in 0–100 units), with
@@ -223,7 +283,9 @@ void set_status_counts(Data& d, Lang lang, const StatusCounts& counts) {
   d.set("has_status", total > 0);
   d.set("status_text", text.empty() ? std::string(label(lang, "none")) : text);
   d.set("action_count", std::to_string(total));
-  d.set("action_count_text", plural(lang, total, "action", "actions"));
+  d.set("action_word", str(is_singular(lang, total) ? "action" : "actions"));
+  d.set("action_count_text", total == 0 ? std::string(lang == Lang::fr ? "aucune action" : "no action")
+                                        : plural(lang, total, "action", "actions"));
 }
 
 Data budget_data(const Project& p, Lang lang, const BudgetSum& b) {
@@ -357,8 +419,21 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
   c.set("doc_title", doc_title);
   c.set("is_annual", year != nullptr);
   c.set("year", year ? std::to_string(year->year) : "");
+  c.set("year_start", year ? format_date(lang, year->start.as_of) : "");
+  if (year) {
+    const std::string start = format_date(lang, year->start.as_of);
+    c.set("change_note",
+          lang == Lang::fr
+              ? "Évolution sur l’année\u00A0: écart en points avec la situation au " + start +
+                    ", donné lorsque les mêmes indicateurs étaient déjà renseignés à cette date "
+                    "(sinon «\u00A0—\u00A0»)."
+              : "Change over the year: the difference in points with the position on " + start +
+                    ", given when the same indicators were already measured on that date (else “—”).");
+  }
   c.set("as_of", format_date(lang, r.as_of));
   c.set("as_of_iso", r.as_of.iso());
+  c.set("footer_css", css_string(doc_title + " — " + p.manifest.title.value_or("") + " — " +
+                                 label(lang, "as_of") + " " + format_date(lang, r.as_of)));
 
   Data plan;
   set_progress(plan, lang, r.progress);
@@ -368,7 +443,11 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
   plan.set("ring_dash", fmt::format("{:.2f}", r.progress.value_or(0) * kCircumference));
   plan.set("ring_gap", fmt::format("{:.2f}", kCircumference));
   set_status_counts(plan, lang, r.status_counts);
+  if (year) set_change(plan, lang, year->start.progress, r.progress, comparable_plan(year->start, r));
   plan.set("late_count", std::to_string(r.late.size()));
+  std::string late_ids;
+  for (std::size_t i : r.late) late_ids += (late_ids.empty() ? "" : ", ") + r.actions[i].action->id;
+  plan.set("late_ids", late_ids);
   plan.set("late_text", plural(lang, static_cast<std::int64_t>(r.late.size()),
                                lang == Lang::fr ? "action en retard" : "late action",
                                lang == Lang::fr ? "actions en retard" : "late actions"));
@@ -386,6 +465,9 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
     ax.set("coverage", coverage_text(lang, axr.coverage, "objectif", "objectifs", false, "objective",
                                      "objectives"));
     set_status_counts(ax, lang, axr.status_counts);
+    if (year && a < year->start.axes.size()) {
+      set_change(ax, lang, year->start.axes[a].progress, axr.progress, comparable_axis(year->start, r, a));
+    }
     ax.set("budget", budget_data(p, lang, axr.budget));
     Data objectives = list();
     bool has_actions = false;
@@ -446,6 +528,7 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
       md.set("title", meeting_title(p, m));
       md.set("date", format_date_long(lang, *m.date));
       md.set("body", ym.body ? ym.body->title.value_or(ym.body->id) : "");
+      md.set("has_body", ym.body != nullptr);
       md.set("quorum_not_reached", !ym.count.quorum_reached());
       Data decisions = list();
       for (const YearDecision& yd : ym.decisions) {

@@ -163,6 +163,19 @@ std::string report_json(const Project& project, const Rollup& r, const YearRevie
                               {"value", number(*yr.reading->value)},
                               {"note", text(yr.reading->note)}});
     }
+    Json start_axes = Json::array();
+    for (std::size_t a = 0; a < year->start.axes.size(); ++a) {
+      const AxisRollup& axr = year->start.axes[a];
+      start_axes.push_back(Json{{"id", axr.axis->id},
+                                {"progress", progress(axr.progress)},
+                                {"coverage", coverage(axr.coverage)},
+                                {"comparable", comparable_axis(year->start, r, a)}});
+    }
+    out["year_start"] = Json{{"as_of", year->start.as_of.iso()},
+                             {"progress", progress(year->start.progress)},
+                             {"coverage", coverage(year->start.coverage)},
+                             {"comparable", comparable_plan(year->start, r)},
+                             {"axes", start_axes}};
     out["meetings"] = meetings;
     out["readings"] = readings;
   }

@@ -39,6 +39,8 @@ axes:
       - {id: b.1, title: Sans action}
 )";
 
+const char* kFunders = "- {id: f1, kind: organisation, name: F1}\n- {id: f2, kind: organisation, name: F2}\n";
+
 const ActionRollup& action(const Rollup& r, const char* id) {
   const ActionRollup* a = r.find_action(id);
   REQUIRE(a != nullptr);
@@ -141,7 +143,7 @@ TEST_CASE("roll-up from indicators to the plan, with weights and coverage") {
   due: 2026-03-01
   budget: {planned: 12000, spent: 4500.5, funding: [{funder: f1, amount: 8000}]}
 )"},
-      {"actors/f.yaml", "- {id: f1, kind: organisation, name: F1}\n- {id: f2, kind: organisation, name: F2}\n"},
+      {"actors/f.yaml", kFunders},
   });
   const Rollup r = compute_rollup(p, d("2026-11-30"));
   REQUIRE(r.actions.size() == 5);
@@ -267,4 +269,50 @@ TEST_CASE("zero weights: left out of the mean; all zero gives unknown") {
   CHECK(*r.actions[1].progress == doctest::Approx(0.2));
   CHECK(*r.axes[0].objectives[1].progress == doctest::Approx(0.2));  // X1 weighs nothing
   CHECK(r.axes[0].objectives[1].coverage.known == 2);
+}
+
+TEST_CASE("the plan is the plain mean of its axes; budgets add up per axis and funder") {
+  // Axis a: a.1 (weight 3) at 0.2 and a.2 at 1.0 → (3 × 0.2 + 1.0) / 4 = 0.4.
+  // Axis b: b.1 at 1.0. Plan: (0.4 + 1.0) / 2 = 0.7 — not 0.52 (objectives
+  // weighted across axes) nor 0.7333 (objectives in one plain mean).
+  Project p = load({
+      {"cls.yaml", kManifest},
+      {"actions/x.yaml", R"(
+- id: A1
+  title: Un
+  objective: a.1
+  budget: {planned: 0.10, spent: 0.05, funding: [{funder: f1, amount: 0.10}]}
+  indicators:
+    - {id: i, label: L, target: 10, values: [{date: 2025-01-01, value: 2}]}
+- id: A2
+  title: Deux
+  objective: a.2
+  status: done
+  budget: {planned: 0.20, spent: 0.05, funding: [{funder: f1, amount: 0.20}, {funder: f2, amount: 0.01}]}
+- id: B1
+  title: Trois
+  objective: b.1
+  status: done
+  budget: {planned: 1000000.01, funding: [{funder: f2, amount: 999999.99}]}
+)"},
+      {"actors/f.yaml", kFunders},
+  });
+  const Rollup r = compute_rollup(p, d("2026-01-01"));
+  CHECK(*r.axes[0].objectives[0].progress == doctest::Approx(0.2));
+  CHECK(*r.axes[0].progress == doctest::Approx(0.4));
+  CHECK(*r.axes[1].progress == doctest::Approx(1.0));
+  CHECK(*r.progress == doctest::Approx(0.7));
+  CHECK(r.coverage.known == 2);
+  CHECK(r.coverage.total == 2);
+
+  // Cents add exactly: 0.10 + 0.20 is 30 cents, not 0.30000000000000004 €.
+  CHECK(r.axes[0].budget.planned.cents == 30);
+  CHECK(r.axes[0].budget.spent.cents == 10);
+  CHECK(r.axes[0].budget.by_funder.at("f1").cents == 30);
+  CHECK(r.axes[0].budget.by_funder.at("f2").cents == 1);
+  CHECK(r.axes[1].budget.by_funder.at("f2").cents == 99999999);
+  CHECK(r.axes[1].budget.by_funder.count("f1") == 0);
+  CHECK(r.budget.planned.cents == 100000031);
+  CHECK(r.budget.by_funder.at("f2").cents == 100000000);
+  CHECK(r.budget.funded().cents == 100000030);
 }

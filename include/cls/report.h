@@ -39,17 +39,29 @@ struct YearReading {
 
 struct YearReview {
   int year = 0;
+  // Where the year began: the same roll-up as of the last day of the year
+  // before, so that the bilan can say how far each axis and the plan moved.
+  Rollup start;
   std::vector<YearMeeting> meetings;  // held in the year (§4: attendance recorded), by date
   std::vector<YearReading> readings;  // dated in the year: by action (file order), indicator, date
 };
 
 YearReview compute_year_review(const Project& project, int year);
 
+// Whether a progress at the start of the year and at `end` measure the same
+// things, so that their difference is a change and not an artefact of what
+// got its first reading: the same coverage at the level and at every level
+// below it, down to the indicators of the actions that are not done. Both
+// roll-ups must come from the same project.
+bool comparable_axis(const Rollup& start, const Rollup& end, std::size_t axis);
+bool comparable_plan(const Rollup& start, const Rollup& end);
+
 // --- CSV -----------------------------------------------------------------------
 
 // french: what a French spreadsheet opens as is (UTF-8 with BOM, ';' between
 // fields, decimal comma); rfc4180: ',' and '.', no BOM. Both end lines with
-// CRLF and quote a field holding the separator, a quote or a line break.
+// CRLF and quote a field holding the separator, a quote or a line break (a
+// text also when it holds ',' or ';', whichever the dialect).
 enum class CsvDialect { french, rfc4180 };
 
 CsvDialect default_csv_dialect(Lang lang);  // french for fr, rfc4180 for en
@@ -71,7 +83,7 @@ class CsvWriter {
   const std::string& str() const { return out_; }
 
  private:
-  void field(std::string_view value);
+  void field(std::string_view value, bool is_text);
   CsvDialect dialect_;
   std::string out_;
   bool row_started_ = false;

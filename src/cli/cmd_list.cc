@@ -143,13 +143,22 @@ void only_for(const std::string& kind, const char* option, bool given,
   throw Exit{kUsage, "cls list: " + std::string(option) + " does not apply to " + kind + " (only to " + list + ")"};
 }
 
-template <class Candidates>
-void require_known(const char* what, const std::string& id, bool exists, const Candidates& ids) {
+// An id given to a filter that the project does not have: the nearest one
+// when there is a near miss, else the ids to choose from when they are few
+// (axes, bodies), else where to find them.
+void require_known(const char* what, const std::string& id, bool exists,
+                   const std::vector<std::string_view>& ids, const char* where) {
   if (id.empty() || exists) return;
-  std::vector<std::string_view> c(ids.begin(), ids.end());
-  const std::string near = nearest(id, c);
-  throw Exit{kUsage, "cls list: no " + std::string(what) + " '" + id + "'" +
-                         (near.empty() ? "" : " (did you mean '" + near + "'?)")};
+  std::string hint;
+  if (const std::string near = nearest(id, ids); !near.empty()) {
+    hint = " (did you mean '" + near + "'?)";
+  } else if (!ids.empty() && ids.size() <= 12) {
+    for (std::string_view known : ids) hint += (hint.empty() ? " (known: " : ", ") + std::string(known);
+    hint += ")";
+  } else if (where) {
+    hint = std::string(" (see ") + where + ")";
+  }
+  throw Exit{kUsage, "cls list: no " + std::string(what) + " '" + id + "'" + hint};
 }
 
 // A progress as the report's JSON writes it: 4 decimals, 1 and 0 as integers.
@@ -361,18 +370,21 @@ Runner list_command(CLI::App& app, const Globals& g) {
     };
     f.from_date = date(f.from, "--from");
     f.to_date = date(f.to, "--to");
+    if (f.from_date && f.to_date && *f.to_date < *f.from_date) {
+      throw Exit{kUsage, "cls list: --from " + f.from + " is after --to " + f.to};
+    }
     const Date today = g.today_date();
 
     const Project p = load_checked(g);
     std::vector<std::string_view> ids;
     for (const Actor& a : p.actors) ids.push_back(a.id);
-    require_known("actor", f.lead, p.actor(f.lead) != nullptr, ids);
+    require_known("actor", f.lead, p.actor(f.lead) != nullptr, ids, "`cls list actors`");
     ids.clear();
     for (const Axis& a : p.manifest.axes) ids.push_back(a.id);
-    require_known("axis", f.axis, p.axis(f.axis) != nullptr, ids);
+    require_known("axis", f.axis, p.axis(f.axis) != nullptr, ids, nullptr);
     ids.clear();
     for (const Body& b : p.manifest.bodies) ids.push_back(b.id);
-    require_known("body", f.body, p.body(f.body) != nullptr, ids);
+    require_known("body", f.body, p.body(f.body) != nullptr, ids, nullptr);
 
     Table t;
     if (kind == "actions") t = actions_table(compute_rollup(p, today), f);
