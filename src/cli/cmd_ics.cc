@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli.h"
+#include "cls/documents.h"
 #include "cls/ics.h"
 
 namespace cls::cli {
@@ -16,7 +17,7 @@ Runner ics_command(CLI::App& app, const Globals& g) {
     std::string output;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("MEETING", o->meetings, "Meetings to put in the calendar, by id")->type_name("MEETING");
+  app.add_option("MEETING", o->meetings, "Meetings to put in the calendar, by id or file name")->type_name("MEETING");
   app.add_flag("--all", o->all, "Every meeting of the project (in file order)");
   app.add_option("--body", o->body, "With --all: only the meetings of this body")->type_name("BODY");
   app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
@@ -43,15 +44,10 @@ Runner ics_command(CLI::App& app, const Globals& g) {
     } else {
       std::set<std::string> seen;
       for (const auto& id : o->meetings) {
-        const Meeting* m = p.meeting(id);
-        if (!m) {
-          std::vector<std::string_view> ids;
-          for (const auto& mm : p.meetings) ids.push_back(mm.id);
-          const std::string near = nearest(id, ids);
-          throw Exit{kUsage, "cls ics: no meeting '" + id + "' in the project" +
-                                 (near.empty() ? "" : " (did you mean '" + near + "'?)")};
-        }
-        if (seen.insert(id).second) chosen.push_back(m);
+        // An id, or the name of the meeting's file, as for the documents.
+        const Meeting* m = find_meeting(p, id);
+        if (!m) throw Exit{kUsage, "cls ics: " + meeting_not_found(p, id)};
+        if (seen.insert(m->id).second) chosen.push_back(m);
       }
     }
     // An empty calendar is still a valid file, but most likely not what was
