@@ -39,12 +39,12 @@ LetterText letter(const cls::testing::Loaded& l, const std::string& to) {
 TEST_CASE("a letter to a titulaire who has a suppléante") {
   const auto l = project("cls");
   const LetterText t = letter(l, "a");
-  CHECK(t.place_date == "Toul, le 20 novembre 2026");
-  CHECK(t.subject == "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026");
+  CHECK(t.place_date == "Toul, le 20\u00A0novembre 2026");
+  CHECK(t.subject == "Convocation au comité de pilotage n° 8 du jeudi 10\u00A0décembre 2026");
   CHECK(t.salutation == "Madame,");
   CHECK(t.invitation ==
         "J’ai l’honneur de vous convier à la réunion du comité de pilotage du contrat local de santé, "
-        "qui se tiendra le jeudi 10 décembre 2026 de 14\u00A0h\u00A000 à 16\u00A0h\u00A030.");
+        "qui se tiendra le jeudi 10\u00A0décembre 2026 de 14\u00A0h\u00A000 à 16\u00A0h\u00A030.");
   CHECK(t.substitute ==
         "Si vous ne pouvez pas assister à cette réunion, je vous remercie de bien vouloir transmettre la "
         "présente convocation à votre suppléante, Mme\u00A0Sophie S, qui siégera à votre place.");
@@ -63,11 +63,11 @@ TEST_CASE("members without substitute, organisations and guests") {
   const LetterText o = letter(l, "o");
   CHECK(o.salutation == "Madame, Monsieur,");  // an organisation
   CHECK(o.closing == "Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.");
-  CHECK(o.subject == "Convocation au comité de pilotage n° 8 du jeudi 10 décembre 2026");
+  CHECK(o.subject == "Convocation au comité de pilotage n° 8 du jeudi 10\u00A0décembre 2026");
   const LetterText g = letter(l, "g");
   CHECK(g.salutation == "Monsieur,");
   CHECK(g.invitation.rfind("J’ai le plaisir de vous inviter à participer, à titre consultatif, à la réunion", 0) == 0);
-  CHECK(g.subject == "Invitation au comité de pilotage n° 8 du jeudi 10 décembre 2026");  // guests are invited
+  CHECK(g.subject == "Invitation au comité de pilotage n° 8 du jeudi 10\u00A0décembre 2026");  // guests are invited
   CHECK(g.substitute.empty());
   CHECK(g.proxy.empty());  // guests do not vote
 }

@@ -70,7 +70,7 @@ TEST_CASE("titles inside a sentence: case and French articles") {
   CHECK(lower_first("Équipe mobile") == "équipe mobile");
   CHECK(lower_first("CTS de Meurthe-et-Moselle") == "CTS de Meurthe-et-Moselle");
   CHECK(lower_first("") == "");
-  CHECK(upper_first("jeudi 3 décembre 2026") == "Jeudi 3 décembre 2026");
+  CHECK(upper_first("jeudi 3\u00A0décembre 2026") == "Jeudi 3\u00A0décembre 2026");
   CHECK(upper_first("élection") == "Élection");
 
   CHECK(of_phrase(Lang::fr, "Comité de pilotage du contrat local de santé") ==
@@ -108,7 +108,7 @@ TEST_CASE("meeting times and the start of each agenda item") {
                                      "id: m\nbody: copil\ndate: 2026-12-03\nagenda:\n  - {title: Un, duration: 10}\n");
   CHECK_FALSE(item_starts(no_start.project.meetings[0])[0].has_value());
   CHECK(meeting_times(Lang::fr, no_start.project.meetings[0]).empty());
-  CHECK(meeting_title(no_start.project, no_start.project.meetings[0]) == "Comité du 3 décembre 2026");
+  CHECK(meeting_title(no_start.project, no_start.project.meetings[0]) == "Comité du 3\u00A0décembre 2026");
 }
 
 TEST_CASE("the output format: --format, else the file's name") {

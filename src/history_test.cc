@@ -101,7 +101,7 @@ TEST_CASE("diff_plans: actions, statuses, readings, axes") {
 
   const std::string md = changes_markdown(c, {"v1", "0123456789abcdef", "", ""}, after.project);
   CHECK(md.find("# Évolution du plan d’action\u00A0: v1 (0123456) → copie de travail") != std::string::npos);
-  CHECK(md.find("| Axe | 40\u00A0% | 80\u00A0% | +40 points |") != std::string::npos);
+  CHECK(md.find("| Axe | 40\u00A0% | 80\u00A0% | +40\u00A0points |") != std::string::npos);
   CHECK(md.find("| Nouvel axe | – | 10\u00A0% |  |") != std::string::npos);
   CHECK(md.find("| Ancien axe | non renseigné | – |  |") != std::string::npos);
   CHECK(md.find("- **B** Action B\u00A0: prévue → réalisée") != std::string::npos);
@@ -162,8 +162,8 @@ TEST_CASE("diff_plans: meetings and decisions") {
 
   const std::string md = changes_markdown(c, {"v1", "abc", "v2", "def"}, after.project);
   CHECK(md.find("v1 (abc) → v2 (def)") != std::string::npos);
-  CHECK(md.find("- **m2** Comité \\*spécial\\*, jeudi 10 décembre 2026") != std::string::npos);
-  CHECK(md.find("point 2 «\u00A0Bus\u00A0»\u00A0: Le bus est reporté. — *rejeté par 1 voix pour et 2 contre*") !=
+  CHECK(md.find("- **m2** Comité \\*spécial\\*, jeudi 10\u00A0décembre 2026") != std::string::npos);
+  CHECK(md.find("point 2 «\u00A0Bus\u00A0»\u00A0: Le bus est reporté. — *rejeté par 1\u00A0voix pour et 2\u00A0contre*") !=
         std::string::npos);
 }
 

@@ -151,7 +151,7 @@ TEST_CASE("ics: all-day events, midnight and meetings without place") {
   CHECK(has_line(ics, "LOCATION:Teams\\, lien envoyé la veille"));
   CHECK(ics.find("URL:") == std::string::npos);
   // Default summary from the body and the date.
-  CHECK(has_line(ics, "SUMMARY:Comité de pilotage du 31 décembre 2026"));
+  CHECK(has_line(ics, "SUMMARY:Comité de pilotage du 31\u00A0décembre 2026"));
 
   auto all_day = project_with("- {id: journee, body: copil, date: 2026-12-31}\n");
   const std::string only = render(all_day);

@@ -56,16 +56,16 @@ TEST_CASE("the quorum sentence") {
   const auto fr = kind_project("cls");
   const Meeting& m = fr.project.meetings.at(0);
   CHECK(quorum_sentence(fr.project, m, count_with(20, 16, "1/2")) ==
-        "Le quorum, fixé à la moitié des membres, soit 10 membres, est atteint\u00A0: 16 membres sur 20 "
+        "Le quorum, fixé à la moitié des membres, soit 10\u00A0membres, est atteint\u00A0: 16\u00A0membres sur 20 "
         "sont présents ou représentés.");
   CHECK(quorum_sentence(fr.project, m, count_with(31, 20, "2/3")) ==
-        "Le quorum, fixé aux deux tiers des membres, soit 21 membres, n’est pas atteint\u00A0: 20 membres "
+        "Le quorum, fixé aux deux tiers des membres, soit 21\u00A0membres, n’est pas atteint\u00A0: 20\u00A0membres "
         "sur 31 sont présents ou représentés.");
   CHECK(quorum_sentence(fr.project, m, count_with(2, 1, "1/2")) ==
-        "Le quorum, fixé à la moitié des membres, soit 1 membre, est atteint\u00A0: 1 membre sur 2 est "
+        "Le quorum, fixé à la moitié des membres, soit 1\u00A0membre, est atteint\u00A0: 1\u00A0membre sur 2 est "
         "présent ou représenté.");
   CHECK(quorum_sentence(fr.project, m, count_with(8, 7, std::nullopt)) ==
-        "Aucun quorum n’est fixé pour cette instance\u00A0: 7 membres sur 8 sont présents ou représentés.");
+        "Aucun quorum n’est fixé pour cette instance\u00A0: 7\u00A0membres sur 8 sont présents ou représentés.");
   CHECK(quorum_sentence(fr.project, m, count_with(8, 2, std::nullopt, true)) ==
         "Réuni sur seconde convocation, le comité de pilotage délibère valablement sans condition de quorum.");
   const auto cts = kind_project("cts", "fr", "Assemblée plénière du conseil territorial de santé");
@@ -92,13 +92,13 @@ TEST_CASE("the quorum sentence") {
 
 TEST_CASE("the vote in words, with French agreement") {
   CHECK(decision_result(Lang::fr, vote(15, 0, 0), 15) == "adopté à l’unanimité");
-  CHECK(decision_result(Lang::fr, vote(12, 2, 1), 15) == "adopté par 12 voix pour, 2 contre et 1 abstention");
-  CHECK(decision_result(Lang::fr, vote(1, 0, 2), 5) == "adopté par 1 voix pour et 2 abstentions");
-  CHECK(decision_result(Lang::fr, vote(2, 1, 0), 5) == "adopté par 2 voix pour et 1 contre");
-  CHECK(decision_result(Lang::fr, vote(3, 5, 0), 8) == "rejeté par 3 voix pour et 5 contre");
-  CHECK(decision_result(Lang::fr, vote(14, 0, 0), 15) == "adopté par 14 voix pour");  // one did not vote
+  CHECK(decision_result(Lang::fr, vote(12, 2, 1), 15) == "adopté par 12\u00A0voix pour, 2\u00A0contre et 1\u00A0abstention");
+  CHECK(decision_result(Lang::fr, vote(1, 0, 2), 5) == "adopté par 1\u00A0voix pour et 2\u00A0abstentions");
+  CHECK(decision_result(Lang::fr, vote(2, 1, 0), 5) == "adopté par 2\u00A0voix pour et 1\u00A0contre");
+  CHECK(decision_result(Lang::fr, vote(3, 5, 0), 8) == "rejeté par 3\u00A0voix pour et 5\u00A0contre");
+  CHECK(decision_result(Lang::fr, vote(14, 0, 0), 15) == "adopté par 14\u00A0voix pour");  // one did not vote
   CHECK(decision_result(Lang::fr, vote(7, 7, 2, Outcome::rejected), 16) ==
-        "rejeté par 7 voix pour, 7 contre et 2 abstentions, la voix de la présidence étant prépondérante");
+        "rejeté par 7\u00A0voix pour, 7\u00A0contre et 2\u00A0abstentions, la voix de la présidence étant prépondérante");
   CHECK(decision_result(Lang::fr, Decision{}, 10) == "adopté");
   CHECK(decision_result(Lang::en, vote(15, 0, 0), 15) == "adopted unanimously");
   CHECK(decision_result(Lang::en, vote(12, 2, 1), 15) == "adopted by 12 votes to 2, with 1 abstention");
@@ -132,11 +132,11 @@ TEST_CASE("the minutes of a held meeting") {
   const std::string md = render_minutes(l.project, m, DocFormat::markdown);
   CHECK(md.find("A (suppléance assurée par Suppléant de A)") != std::string::npos);
   CHECK(md.find("C (pouvoir donné à B)") != std::string::npos);
-  CHECK(md.find("Le quorum, fixé à la moitié des membres, soit 2 membres, est atteint\u00A0: 3 membres sur 4 "
+  CHECK(md.find("Le quorum, fixé à la moitié des membres, soit 2\u00A0membres, est atteint\u00A0: 3\u00A0membres sur 4 "
                 "sont présents ou représentés.") != std::string::npos);
   CHECK(md.find("*Adopté à l’unanimité.*") != std::string::npos);
-  CHECK(md.find("| B | Envoyer le budget | 1er juillet 2026 |") != std::string::npos);
-  CHECK(md.find("réunion**\u00A0: mardi 1er septembre 2026, à 10\u00A0h\u00A000, Salle B.") != std::string::npos);
+  CHECK(md.find("| B | Envoyer le budget | 1er\u00A0juillet 2026 |") != std::string::npos);
+  CHECK(md.find("réunion**\u00A0: mardi 1er\u00A0septembre 2026, à 10\u00A0h\u00A000, Salle B.") != std::string::npos);
   CHECK(md.find("<script>") == std::string::npos);
 
   const std::string html = render_minutes(l.project, m, DocFormat::html);

@@ -139,7 +139,12 @@ std::string_view weekday_name(Lang lang, int weekday) {
 std::string format_date(Lang lang, int year, int month, int day) {
   std::string out = std::to_string(day);
   if (lang == Lang::fr && day == 1) out += "er";  // "1er décembre"
-  out += ' ';
+  // French keeps the day with its month on one line ("3 décembre").
+  if (lang == Lang::fr) {
+    out += kNbsp;
+  } else {
+    out += ' ';
+  }
   out += month_name(lang, month);
   out += ' ';
   out += std::to_string(year);
@@ -228,8 +233,13 @@ bool is_singular(Lang lang, std::int64_t count) {
 
 std::string plural(Lang lang, std::int64_t count, std::string_view singular,
                    std::string_view plural_form) {
+  // French keeps a number with its noun on one line ("16 membres").
   std::string out = format_integer(lang, count);
-  out += ' ';
+  if (lang == Lang::fr) {
+    out += kNbsp;
+  } else {
+    out += ' ';
+  }
   out += is_singular(lang, count) ? singular : plural_form;
   return out;
 }
@@ -316,9 +326,9 @@ std::string vote_sentence(Lang lang, Outcome outcome, int votes_for, int against
     // A French secretariat lists pour, contre, abstentions in that order, says
     // "voix" once after the first number, and leaves out what is zero.
     std::vector<std::string> parts;
-    if (votes_for > 0) parts.push_back(format_integer(lang, votes_for) + " voix pour");
+    if (votes_for > 0) parts.push_back(format_integer(lang, votes_for) + std::string(kNbsp) + "voix pour");
     if (against > 0)
-      parts.push_back(format_integer(lang, against) + (parts.empty() ? " voix contre" : " contre"));
+      parts.push_back(format_integer(lang, against) + std::string(kNbsp) + (parts.empty() ? "voix contre" : "contre"));
     if (abstain > 0) parts.push_back(abstentions());
     out += " par ";
     for (std::size_t i = 0; i < parts.size(); ++i) {

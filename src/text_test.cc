@@ -18,17 +18,17 @@ TEST_CASE("weekday_of is computed from the calendar") {
 }
 
 TEST_CASE("long dates") {
-  CHECK(format_date_long(Lang::fr, 2026, 12, 3) == "jeudi 3 décembre 2026");
-  CHECK(format_date_long(Lang::fr, 2026, 12, 1) == "mardi 1er décembre 2026");
-  CHECK(format_date_long(Lang::fr, 2027, 8, 15) == "dimanche 15 août 2027");
+  CHECK(format_date_long(Lang::fr, 2026, 12, 3) == "jeudi 3\u00A0décembre 2026");
+  CHECK(format_date_long(Lang::fr, 2026, 12, 1) == "mardi 1er\u00A0décembre 2026");
+  CHECK(format_date_long(Lang::fr, 2027, 8, 15) == "dimanche 15\u00A0août 2027");
   CHECK(format_date_long(Lang::en, 2026, 12, 3) == "Thursday 3 December 2026");
   CHECK(format_date_long(Lang::en, 2026, 12, 1) == "Tuesday 1 December 2026");
-  CHECK(format_date_long(Lang::fr, *Date::from_ymd(2026, 11, 20)) == "vendredi 20 novembre 2026");
+  CHECK(format_date_long(Lang::fr, *Date::from_ymd(2026, 11, 20)) == "vendredi 20\u00A0novembre 2026");
 }
 
 TEST_CASE("dates without weekday") {
-  CHECK(format_date(Lang::fr, 2026, 11, 20) == "20 novembre 2026");
-  CHECK(format_date(Lang::fr, 2027, 1, 1) == "1er janvier 2027");
+  CHECK(format_date(Lang::fr, 2026, 11, 20) == "20\u00A0novembre 2026");
+  CHECK(format_date(Lang::fr, 2027, 1, 1) == "1er\u00A0janvier 2027");
   CHECK(format_date(Lang::en, 2027, 1, 1) == "1 January 2027");
   CHECK(format_date(Lang::en, *Date::from_ymd(2026, 2, 28)) == "28 February 2026");
   CHECK(format_date_numeric(Lang::fr, *Date::from_ymd(2027, 1, 5)) == "05/01/2027");
@@ -94,12 +94,12 @@ TEST_CASE("percentages") {
 }
 
 TEST_CASE("plural agreement") {
-  CHECK(plural(Lang::fr, 0, "abstention", "abstentions") == "0 abstention");
-  CHECK(plural(Lang::fr, 1, "abstention", "abstentions") == "1 abstention");
-  CHECK(plural(Lang::fr, 2, "abstention", "abstentions") == "2 abstentions");
-  CHECK(plural(Lang::fr, 1, "voix", "voix") == "1 voix");
-  CHECK(plural(Lang::fr, 2, "voix", "voix") == "2 voix");
-  CHECK(plural(Lang::fr, 12000, "habitant", "habitants") == "12\u202F000 habitants");
+  CHECK(plural(Lang::fr, 0, "abstention", "abstentions") == "0\u00A0abstention");
+  CHECK(plural(Lang::fr, 1, "abstention", "abstentions") == "1\u00A0abstention");
+  CHECK(plural(Lang::fr, 2, "abstention", "abstentions") == "2\u00A0abstentions");
+  CHECK(plural(Lang::fr, 1, "voix", "voix") == "1\u00A0voix");
+  CHECK(plural(Lang::fr, 2, "voix", "voix") == "2\u00A0voix");
+  CHECK(plural(Lang::fr, 12000, "habitant", "habitants") == "12\u202F000\u00A0habitants");
   CHECK(plural(Lang::en, 0, "vote", "votes") == "0 votes");
   CHECK(plural(Lang::en, 1, "vote", "votes") == "1 vote");
   CHECK(plural(Lang::en, 2, "vote", "votes") == "2 votes");
@@ -147,23 +147,23 @@ TEST_CASE("vote sentences in French") {
   const auto fr = Lang::fr;
   CHECK(vote_sentence(fr, Outcome::adopted, 15, 0, 0, true) == "adopté à l’unanimité");
   CHECK(vote_sentence(fr, Outcome::adopted, 12, 2, 1, false) ==
-        "adopté par 12 voix pour, 2 contre et 1 abstention");
+        "adopté par 12\u00A0voix pour, 2\u00A0contre et 1\u00A0abstention");
   CHECK(vote_sentence(fr, Outcome::adopted, 12, 2, 2, false) ==
-        "adopté par 12 voix pour, 2 contre et 2 abstentions");
-  CHECK(vote_sentence(fr, Outcome::adopted, 12, 1, 0, false) == "adopté par 12 voix pour et 1 contre");
+        "adopté par 12\u00A0voix pour, 2\u00A0contre et 2\u00A0abstentions");
+  CHECK(vote_sentence(fr, Outcome::adopted, 12, 1, 0, false) == "adopté par 12\u00A0voix pour et 1\u00A0contre");
   CHECK(vote_sentence(fr, Outcome::adopted, 12, 0, 2, false) ==
-        "adopté par 12 voix pour et 2 abstentions");
-  CHECK(vote_sentence(fr, Outcome::adopted, 1, 0, 0, false) == "adopté par 1 voix pour");
-  CHECK(vote_sentence(fr, Outcome::rejected, 3, 5, 0, false) == "rejeté par 3 voix pour et 5 contre");
+        "adopté par 12\u00A0voix pour et 2\u00A0abstentions");
+  CHECK(vote_sentence(fr, Outcome::adopted, 1, 0, 0, false) == "adopté par 1\u00A0voix pour");
+  CHECK(vote_sentence(fr, Outcome::rejected, 3, 5, 0, false) == "rejeté par 3\u00A0voix pour et 5\u00A0contre");
   CHECK(vote_sentence(fr, Outcome::rejected, 0, 5, 1, false) ==
-        "rejeté par 5 voix contre et 1 abstention");
+        "rejeté par 5\u00A0voix contre et 1\u00A0abstention");
   CHECK(vote_sentence(fr, Outcome::adopted, 4, 4, 0, false) ==
-        "adopté par 4 voix pour et 4 contre, la voix de la présidence étant prépondérante");
+        "adopté par 4\u00A0voix pour et 4\u00A0contre, la voix de la présidence étant prépondérante");
   CHECK(vote_sentence(fr, Outcome::rejected, 0, 0, 3, false) ==
-        "rejeté (aucun suffrage exprimé, 3 abstentions)");
+        "rejeté (aucun suffrage exprimé, 3\u00A0abstentions)");
   CHECK(vote_sentence(fr, Outcome::adopted, std::nullopt, false) == "adopté");
   CHECK(vote_sentence(fr, Outcome::adopted, Vote{14, 0, 1, {}}, false) ==
-        "adopté par 14 voix pour et 1 abstention");
+        "adopté par 14\u00A0voix pour et 1\u00A0abstention");
 }
 
 TEST_CASE("vote sentences in English") {
