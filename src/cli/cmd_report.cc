@@ -60,13 +60,11 @@ Runner report_command(CLI::App& app, const Globals& g) {
     options.csv = o->csv.empty() ? default_csv_dialect(p.lang())
                   : o->csv == "fr" ? CsvDialect::french
                                    : CsvDialect::rfc4180;
-    std::string out;
     try {
-      out = render_report(p, options);
+      write_output_with(o->output, [&](std::FILE* out) { render_report(p, options, out); });
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, e.what()};
     }
-    write_output(o->output, out);
     return kOk;
   };
 }
