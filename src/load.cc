@@ -765,7 +765,7 @@ void parallel_for(std::size_t n, F&& work) {
 }
 
 // Loads the files in batches: parsed in parallel within a batch (`load(i,
-// result)` for file i), then moved into the project in path order before the
+// path, result)` for file i), then moved into the project in path order before the
 // next batch starts. Besides the project, only one batch of results is alive,
 // and each file's YAML tree only while its file is read.
 template <class Load>
@@ -787,7 +787,7 @@ Project load_files(std::vector<std::string> paths, Diagnostics& diags, Load&& lo
   for (std::size_t first = 0; first < p.files.size(); first += kBatch) {
     results.clear();
     results.resize(std::min(kBatch, p.files.size() - first));
-    parallel_for(results.size(), [&](std::size_t k) { load(first + k, results[k]); });
+    parallel_for(results.size(), [&](std::size_t k) { load(first + k, p.files[first + k], results[k]); });
     for (auto& r : results) {
       diags.append(std::move(r.diags));
       if (r.manifest) {
@@ -943,20 +943,21 @@ Project load_project(const fs::path& root, Diagnostics& diags, const YamlLimits&
   std::vector<Listed> listed = list_files(root);
   std::vector<std::string> paths;
   paths.reserve(listed.size());
-  for (const auto& f : listed) paths.push_back(f.path);
-  Project p = load_files(std::move(paths), diags, [&](std::size_t i, FileResult& result) {
+  for (auto& f : listed) paths.push_back(std::move(f.path));
+  auto load = [&](std::size_t i, const std::string& path, FileResult& result) {
     const auto index = static_cast<std::uint32_t>(i);
     if (!listed[i].problem.empty()) {
       result.diags.error("yaml/syntax", Loc{index, 0, 0}, listed[i].problem);
       return;
     }
     std::string bytes, error;
-    if (!read_file(root / listed[i].path, limits, bytes, error)) {
+    if (!read_file(root / path, limits, bytes, error)) {
       result.diags.error("yaml/syntax", Loc{index, 0, 0}, error);
       return;
     }
-    load_file(index, listed[i].path, bytes, limits, result);
-  });
+    load_file(index, path, bytes, limits, result);
+  };
+  Project p = load_files(std::move(paths), diags, load);
   p.root = root;
   return p;
 }
@@ -970,8 +971,9 @@ Project load_project(std::vector<SourceFile> files, Diagnostics& diags, const Ya
   std::vector<std::string> paths;
   paths.reserve(files.size());
   for (const auto& f : files) paths.push_back(f.path);
-  return load_files(std::move(paths), diags, [&](std::size_t i, FileResult& result) {
+  return load_files(std::move(paths), diags, [&](std::size_t i, const std::string&, FileResult& result) {
     load_file(static_cast<std::uint32_t>(i), files[i].path, files[i].bytes, limits, result);
+    std::string().swap(files[i].bytes);  // read: its model holds what counts
   });
 }
 
