@@ -849,12 +849,15 @@ void consider(const fs::path& root, const fs::path& real_root, const fs::directo
       return;
     }
   }
-  const auto st = e.status(ec);
+  // The type as the directory listing gave it: no stat per file (a national
+  // project has tens of thousands), except for a link, followed here.
+  const bool is_directory = e.is_directory(ec);
+  const bool is_regular = !ec && e.is_regular_file(ec);
   if (ec) {
     out.push_back({std::move(rel), "cannot read the file: " + ec.message()});
-  } else if (fs::is_directory(st)) {
+  } else if (is_directory) {
     return;  // a folder named x.yaml: its files are walked like any folder's
-  } else if (!fs::is_regular_file(st)) {
+  } else if (!is_regular) {
     out.push_back({std::move(rel), "not a regular file (a named pipe, a socket or a device)"});
   } else {
     out.push_back({std::move(rel), {}});
