@@ -243,13 +243,81 @@ struct Parser {
   Parser& operator=(const Parser&) = delete;
 };
 
+// libyaml follows YAML 1.1, where U+0085, U+2028 and U+2029 break lines;
+// editors and YAML 1.2 take them as characters, and text pasted from a word
+// processor or a web page may hold them. Before the parse, each is replaced
+// by a private-use character absent from the file, one character for one
+// (so that positions do not move), and put back in the values.
+class UnicodeBreaks {
+ public:
+  // Returns the bytes to parse: `bytes` itself, or the copy in `patched`.
+  std::string_view replace(std::string_view bytes, std::string& patched) {
+    static constexpr std::string_view breaks[] = {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"};
+    bool any = false;
+    for (auto b : breaks) any = any || bytes.find(b) != std::string_view::npos;
+    if (!any) return bytes;
+    // Private-use characters U+E000..U+F8FF already in the file.
+    std::vector<bool> used(0x1900);
+    for (std::size_t i = 0; i + 2 < bytes.size(); ++i) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      if (c != 0xEE && c != 0xEF) continue;
+      const std::uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(bytes[i + 1]) & 0x3Fu) << 6) |
+                               (static_cast<unsigned char>(bytes[i + 2]) & 0x3Fu);
+      if (cp >= 0xE000 && cp <= 0xF8FF) used[cp - 0xE000] = true;
+    }
+    std::uint32_t cp = 0xE000;
+    for (std::size_t k = 0; k < 3; ++k) {
+      while (cp <= 0xF8FF && used[cp - 0xE000]) ++cp;
+      if (cp > 0xF8FF) return bytes;  // a file of every private-use character: left to libyaml
+      stand_ins_[k] = {breaks[k], utf8(cp++)};
+    }
+    patched.reserve(bytes.size() + 16);
+    for (std::size_t i = 0; i < bytes.size();) {
+      bool swapped = false;
+      for (const auto& s : stand_ins_) {
+        if (bytes.substr(i, s.original.size()) == s.original) {
+          patched += s.stand_in;
+          i += s.original.size();
+          swapped = true;
+          break;
+        }
+      }
+      if (!swapped) patched += bytes[i++];
+    }
+    active_ = true;
+    return patched;
+  }
+
+  // Puts the original characters back into a value.
+  void restore(std::string& text) const {
+    if (!active_) return;
+    for (const auto& s : stand_ins_) {
+      for (std::size_t at = text.find(s.stand_in); at != std::string::npos; at = text.find(s.stand_in, at + 1)) {
+        text.replace(at, s.stand_in.size(), s.original);
+      }
+    }
+  }
+
+ private:
+  static std::string utf8(std::uint32_t cp) {  // a code point of the BMP, 3 bytes
+    return {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (cp & 0x3F))};
+  }
+  struct StandIn {
+    std::string_view original;
+    std::string stand_in;
+  };
+  StandIn stand_ins_[3];
+  bool active_ = false;
+};
+
 // Builds the tree from libyaml's events. Nodes wait on one stack until their
 // container closes, then move into a vector of the right size: one allocation
 // per mapping or list, and each node moved once.
 class TreeBuilder {
  public:
-  TreeBuilder(std::uint32_t file, Diagnostics& diags, const YamlLimits& limits)
-      : file_(file), diags_(diags), limits_(limits) {}
+  TreeBuilder(std::uint32_t file, Diagnostics& diags, const YamlLimits& limits, const UnicodeBreaks& breaks)
+      : file_(file), diags_(diags), limits_(limits), breaks_(breaks) {}
 
   // Finished documents go to `roots`.
   void handle(const yaml_event_t& e, std::vector<YamlNode>& roots) {
@@ -316,7 +384,10 @@ class TreeBuilder {
                                 value == "NULL");
     YamlNode& n = make(null ? YamlNode::Kind::null : YamlNode::Kind::scalar, e.start_mark);
     n.plain = plain;
-    if (!null) n.text = value;
+    if (!null) {
+      n.text = value;
+      breaks_.restore(n.text);
+    }
     if (s.anchor) anchors_[std::string(text_of(s.anchor))] = Anchored{n, 1};
   }
 
@@ -406,6 +477,7 @@ class TreeBuilder {
   std::uint32_t file_;
   Diagnostics& diags_;
   const YamlLimits& limits_;
+  const UnicodeBreaks& breaks_;
   std::vector<YamlNode> pending_;
   std::vector<Open> open_;
   std::unordered_map<std::string, Anchored> anchors_;
@@ -439,8 +511,11 @@ bool parse_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
     return false;
   }
 
+  UnicodeBreaks breaks;
+  std::string patched;
+  bytes = breaks.replace(bytes, patched);
   Parser parser(bytes);
-  TreeBuilder builder(file, diags, limits);
+  TreeBuilder builder(file, diags, limits, breaks);
   try {
     if (!parser.ready) throw Stop{Loc{file, 1, 1}, "out of memory while reading the file"};
     for (Event ev;; ev.clear()) {

@@ -78,6 +78,23 @@ TEST_CASE("a UTF-8 BOM and CRLF line ends are fine and do not shift positions") 
   CHECK(p.root().value(2).text == "done");  // no \r left in values
 }
 
+TEST_CASE("U+0085, U+2028 and U+2029 are characters, as in editors, not line breaks (YAML 1.1)") {
+  const std::string nel = "\xC2\x85", ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9";
+  const std::string text = "Texte" + ls + "suite" + ps + "fin" + nel + "\xEE\x80\x80";  // and a U+E000 of its own
+  auto p = parse("title: " + text + "\nquoted: \"" + text + "\"\nblock: |\n  " + text + "\nid: [a" + ls + "b, c]\n");
+  REQUIRE(p.ok);
+  REQUIRE(p.root().map_size() == 4);
+  CHECK(p.root().value(0).text == text);
+  CHECK(p.root().value(1).text == text);
+  CHECK(p.root().value(2).text == text + "\n");
+  CHECK(pos(p.root().key(3)) == "5:1");
+  CHECK(pos(p.root().value(3).children[1]) == "5:11");  // one column each
+  CHECK(p.root().value(3).children[0].text == "a" + ls + "b");
+  // Errors after them keep the editor's line and column.
+  CHECK(parse("t: a" + ls + "b\nu: [x\n").where() == V{"yaml/syntax 3:1"});
+  CHECK(parse("t: a" + ls + "b: c\n").where() == V{"yaml/syntax 1:7"});
+}
+
 TEST_CASE("plain scalars are told from quoted and tagged ones") {
   auto p = parse("a: 12\nb: \"12\"\nc: '12'\nd: !!str 12\ne: !custom 12\nf: |\n  12\n");
   REQUIRE(p.ok);
