@@ -207,6 +207,16 @@ Stop parse_error(const yaml_parser_t& p, std::string_view bytes, std::uint32_t f
                     (q == '\'' ? "'" : "\"") + " where the text ends"};
   }
   std::string msg = problem_text(problem);
+  if (problem == "found character that cannot start any token") {
+    // Most often a tab where YAML wants spaces, or a value opening with @ or `.
+    const std::size_t at_byte = offset_of_mark(bytes, p.problem_mark);
+    const char c = at_byte < bytes.size() ? bytes[at_byte] : ' ';
+    if (c == '\t') {
+      msg = "a tab in the indentation; indent with spaces";
+    } else if (c == '@' || c == '`') {
+      msg = std::string("a value cannot start with '") + c + "'; put the value in quotes";
+    }
+  }
   const Loc began = loc_of_mark(p.context_mark, file);
   // A context at the problem itself ("while scanning for the next token")
   // says nothing more.

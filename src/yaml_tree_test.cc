@@ -160,7 +160,9 @@ TEST_CASE("syntax errors: yaml/syntax at the parser's position, in words") {
   CHECK(parse("id: a: b\n").message() ==
         "unexpected ':' here; check the indentation, or put text holding ': ' in quotes");
   CHECK(parse("id: x\n\ttitle: y\n").message().starts_with("a tab in the indentation; indent with spaces"));
-  CHECK(parse("t: @x\n").message() == "a value cannot start with this character; put the value in quotes");
+  CHECK(parse("t: @x\n").message() == "a value cannot start with '@'; put the value in quotes");
+  CHECK(parse("t:\n\t- x\n").message() == "a tab in the indentation; indent with spaces");
+  CHECK(parse("t:\n\t- x\n").where() == V{"yaml/syntax 2:1"});
   // An empty key needs '?' (libyaml follows YAML 1.1 here).
   CHECK(parse("a: 1\n: 3\n").where() == V{"yaml/syntax 2:1"});
 }
