@@ -73,13 +73,8 @@ Project load_checked(const Globals& g) {
 }
 
 void write_output(const std::string& path, const std::string& content) {
-  write_output_with(path, [&](std::FILE* out) { std::fwrite(content.data(), 1, content.size(), out); });
-}
-
-void write_output_with(const std::string& path, const std::function<void(std::FILE*)>& write) {
   if (path.empty() || path == "-") {
-    write(stdout);
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
       throw Exit{kUsage, "cls: cannot write to standard output"};
     }
     return;
@@ -92,27 +87,23 @@ void write_output_with(const std::string& path, const std::function<void(std::FI
   std::string tmp_name = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(tmp_name.data());
   if (fd < 0) throw Exit{kUsage, "cls: cannot write " + path + ": " + std::strerror(errno)};
-  std::FILE* out = fdopen(fd, "w");
-  if (!out) {
-    const std::string why = std::strerror(errno);
-    ::close(fd);
-    std::remove(tmp_name.c_str());
-    throw Exit{kUsage, "cls: cannot write " + path + ": " + why};
+  std::size_t done = 0;
+  bool ok = true;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ok = false;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
   }
-  try {
-    write(out);
-  } catch (...) {
-    std::fclose(out);
-    std::remove(tmp_name.c_str());
-    throw;
-  }
-  bool ok = std::fflush(out) == 0 && !std::ferror(out);
   // Output files are documents to share: readable by others, as with a
   // plain `>` redirection under the usual umask.
   const mode_t mask = umask(0);
   umask(mask);
   ok = ok && fchmod(fd, 0666 & ~mask) == 0;
-  ok = std::fclose(out) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
   if (!ok || std::rename(tmp_name.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     std::remove(tmp_name.c_str());

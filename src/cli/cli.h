@@ -52,10 +52,6 @@ Project load_checked(const Globals& g);
 // Writes `content` to `path` whole or not at all (temporary file then
 // rename); "-" or empty is standard output. Exit 2 on I/O error.
 void write_output(const std::string& path, const std::string& content);
-// The same for output written piece by piece by `write` into the stream it
-// gets (a temporary file renamed over `path` once complete, or standard
-// output), so that a large output is never whole in memory.
-void write_output_with(const std::string& path, const std::function<void(std::FILE*)>& write);
 
 // Prints diagnostics as `cls check` does in text.
 void print_diagnostics(std::FILE* out, const Diagnostics& diags, const Project& p, bool color);

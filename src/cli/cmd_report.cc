@@ -1,5 +1,6 @@
 // cls report: the tableau de bord, or with --year the bilan annuel (SPEC §3).
 #include <charconv>
+#include <cstdio>
 #include <memory>
 
 #include "cli.h"
@@ -61,7 +62,15 @@ Runner report_command(CLI::App& app, const Globals& g) {
                   : o->csv == "fr" ? CsvDialect::french
                                    : CsvDialect::rfc4180;
     try {
-      write_output_with(o->output, [&](std::FILE* out) { render_report(p, options, out); });
+      if (o->output.empty() || o->output == "-") {
+        // Streamed: a national report is as large as the project's files.
+        render_report(p, options, stdout);
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+          throw Exit{kUsage, "cls: cannot write to standard output"};
+        }
+      } else {
+        write_output(o->output, render_report(p, options));  // whole or not at all
+      }
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, e.what()};
     }
