@@ -1,6 +1,7 @@
 #include "cls/load.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cmath>
@@ -71,29 +72,34 @@ class Reader {
   Loc loc(const YamlNode& n) const { return Loc{file_, n.line, n.col}; }
   Diagnostics& diags() { return diags_; }
 
-  // A mapping's keys, checked against the keys the format knows.
+  // A mapping's keys, checked against the keys the format knows. Kept on
+  // the stack (a fiche action has a dozen keys, and there are tens of
+  // thousands of mappings in a national project).
   class Map {
    public:
-    Map(Reader& r, const YamlNode& node, std::initializer_list<std::string_view> keys,
-        std::string_view what)
-        : r_(r), node_(node), keys_(keys), slots_(keys.size(), nullptr), key_nodes_(keys.size(), nullptr) {
+    static constexpr std::size_t kMaxKeys = 16;
+
+    template <std::size_t N>
+    Map(Reader& r, const YamlNode& node, const std::string_view (&keys)[N], std::string_view what)
+        : r_(r), node_(node), count_(N) {
+      static_assert(N <= kMaxKeys, "more keys than Map::kMaxKeys");
+      std::copy(keys, keys + N, keys_.begin());
       for (std::size_t i = 0; i < node.map_size(); ++i) {
         const YamlNode& k = node.key(i);
         if (!k.is_scalar()) {
           r.diags_.error("schema/type", r.loc(k), "a key must be a word, not " + describe(k));
           continue;
         }
-        auto it = std::find(keys_.begin(), keys_.end(), k.text);
-        if (it == keys_.end()) {
+        const std::size_t slot = find(k.text);
+        if (slot == count_) {
           std::string msg = "unknown key " + quote_text(k.text) + " in " + std::string(what);
-          std::string near = nearest(k.text, std::vector<std::string_view>(keys_.begin(), keys_.end()));
+          std::string near = nearest(k.text, std::vector<std::string_view>(keys, keys + N));
           if (!near.empty()) msg += "; did you mean '" + near + "'?";
           r.diags_.error("schema/unknown-key", r.loc(k), msg);
           continue;
         }
-        const auto slot = static_cast<std::size_t>(it - keys_.begin());
-        if (!slots_[slot]) {  // a duplicate key was reported by the parser; keep the first
-          slots_[slot] = &node.value(i);
+        if (!values_[slot]) {  // a duplicate key was reported by the parser; keep the first
+          values_[slot] = &node.value(i);
           key_nodes_[slot] = &k;
         }
       }
@@ -101,7 +107,7 @@ class Reader {
 
     // The value of `key`, or nullptr when absent or null.
     const YamlNode* get(std::string_view key) const {
-      const YamlNode* v = slots_[slot(key)];
+      const YamlNode* v = values_[slot(key)];
       return v && !v->is_null() ? v : nullptr;
     }
     // Position of the key itself (or of the mapping when absent).
@@ -124,14 +130,18 @@ class Reader {
     }
 
    private:
-    std::size_t slot(std::string_view key) const {
-      return static_cast<std::size_t>(std::find(keys_.begin(), keys_.end(), key) - keys_.begin());
+    std::size_t find(std::string_view key) const {
+      return static_cast<std::size_t>(std::find(keys_.begin(), keys_.begin() + count_, key) - keys_.begin());
     }
+    // The slot of a key the format knows (a key the reader asks for).
+    std::size_t slot(std::string_view key) const { return find(key); }
+
     Reader& r_;
     const YamlNode& node_;
-    std::vector<std::string_view> keys_;
-    std::vector<const YamlNode*> slots_;
-    std::vector<const YamlNode*> key_nodes_;
+    std::size_t count_;
+    std::array<std::string_view, kMaxKeys> keys_{};
+    std::array<const YamlNode*, kMaxKeys> values_{};
+    std::array<const YamlNode*, kMaxKeys> key_nodes_{};
   };
 
   bool expect_map(const YamlNode& n, std::string_view what) {
@@ -337,14 +347,16 @@ class Reader {
     return p;
   }
 
-  // Calls `each` for every mapping of a list (reporting items that are not).
-  template <class F>
-  void each_map(const YamlNode* n, std::string_view what, F&& each) {
+  // Calls `each` for every mapping of a list (reporting items that are not),
+  // `out` being the vector that `each` fills: sized once for the list.
+  template <class T, class F>
+  void each_map(const YamlNode* n, std::string_view what, std::vector<T>& out, F&& each) {
     if (!n) return;
     if (!n->is_seq()) {
       type_error(*n, "a list of " + std::string(what));
       return;
     }
+    out.reserve(out.size() + n->children.size());
     for (const auto& item : n->children) {
       if (expect_map(item, what)) each(item);
     }
@@ -402,13 +414,13 @@ void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
   }
   m.period = r.period(top.get("period"), "period");
 
-  r.each_map(top.get("axes"), "axes", [&](const YamlNode& a) {
+  r.each_map(top.get("axes"), "axes", m.axes, [&](const YamlNode& a) {
     Reader::Map am(r, a, {"id", "title", "objectives"}, "axis");
     Axis axis;
     axis.loc = am.loc();
     axis.id = r.id(am.require("id", "axis"), axis.loc);
     axis.title = r.text(am.require("title", "axis"));
-    r.each_map(am.get("objectives"), "objectives", [&](const YamlNode& o) {
+    r.each_map(am.get("objectives"), "objectives", axis.objectives, [&](const YamlNode& o) {
       Reader::Map obm(r, o, {"id", "title", "weight"}, "objective");
       Objective obj;
       obj.loc = obm.loc();
@@ -420,7 +432,7 @@ void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
     m.axes.push_back(std::move(axis));
   });
 
-  r.each_map(top.get("bodies"), "bodies", [&](const YamlNode& b) {
+  r.each_map(top.get("bodies"), "bodies", m.bodies, [&](const YamlNode& b) {
     Reader::Map bm(r, b, {"id", "title", "members", "chair", "quorum", "notice_days", "proxies"},
                    "body");
     Body body;
@@ -488,7 +500,7 @@ void read_indicator(Reader& r, const YamlNode& n, std::vector<Indicator>& out) {
   if (!ind.target.has()) ind.target.loc = im.loc();
   ind.accumulate = r.boolean(im.get("accumulate"));
   ind.weight = r.weight(im.get("weight"));
-  r.each_map(im.get("values"), "values", [&](const YamlNode& v) {
+  r.each_map(im.get("values"), "values", ind.values, [&](const YamlNode& v) {
     Reader::Map vm(r, v, {"date", "value", "note"}, "indicator value");
     Reading rd;
     rd.loc = vm.loc();
@@ -529,7 +541,7 @@ void read_action(Reader& r, const YamlNode& n, std::vector<Action>& out) {
     Budget budget;
     budget.planned = r.money(bm.get("planned"));
     budget.spent = r.money(bm.get("spent"));
-    r.each_map(bm.get("funding"), "funding", [&](const YamlNode& f) {
+    r.each_map(bm.get("funding"), "funding", budget.funding, [&](const YamlNode& f) {
       Reader::Map fm(r, f, {"funder", "amount"}, "funding");
       Funding fund;
       fund.loc = fm.loc();
@@ -539,7 +551,7 @@ void read_action(Reader& r, const YamlNode& n, std::vector<Action>& out) {
     });
     a.budget = std::move(budget);
   }
-  r.each_map(am.get("indicators"), "indicators",
+  r.each_map(am.get("indicators"), "indicators", a.indicators,
              [&](const YamlNode& i) { read_indicator(r, i, a.indicators); });
   out.push_back(std::move(a));
 }
@@ -564,7 +576,7 @@ void read_item(Reader& r, const YamlNode& n, std::vector<AgendaItem>& out) {
   item.actions = r.refs(im.get("actions"));
   item.notes = r.text(im.get("notes"));
   item.summary = r.text(im.get("summary"));
-  r.each_map(im.get("decisions"), "decisions", [&](const YamlNode& d) {
+  r.each_map(im.get("decisions"), "decisions", item.decisions, [&](const YamlNode& d) {
     Reader::Map dm(r, d, {"text", "vote", "outcome"}, "decision");
     Decision dec;
     dec.loc = dm.loc();
@@ -583,7 +595,7 @@ void read_item(Reader& r, const YamlNode& n, std::vector<AgendaItem>& out) {
                                     "outcome");
     item.decisions.push_back(std::move(dec));
   });
-  r.each_map(im.get("followups"), "followups", [&](const YamlNode& f) {
+  r.each_map(im.get("followups"), "followups", item.followups, [&](const YamlNode& f) {
     Reader::Map fm(r, f, {"task", "owner", "due", "done"}, "follow-up");
     Followup fu;
     fu.loc = fm.loc();
@@ -621,7 +633,7 @@ void read_meeting(Reader& r, const YamlNode& n, std::vector<Meeting>& out) {
     conv.signatory = r.ref(cm.get("signatory"));
     m.convocation = std::move(conv);
   }
-  r.each_map(mm.get("agenda"), "agenda items", [&](const YamlNode& i) { read_item(r, i, m.agenda); });
+  r.each_map(mm.get("agenda"), "agenda items", m.agenda, [&](const YamlNode& i) { read_item(r, i, m.agenda); });
   // `attendance:` written but empty still means the meeting is held.
   const bool has_attendance_key = mm.has("attendance");
   if (const YamlNode* a = mm.get("attendance"); a && r.expect_map(*a, "attendance")) {
@@ -734,28 +746,43 @@ void parallel_for(std::size_t n, F&& work) {
   for (auto& t : pool) t.join();
 }
 
-Project merge(std::vector<std::string> paths, std::vector<FileResult>& results, Diagnostics& diags) {
+// Loads the files in batches: parsed in parallel within a batch (`load(i,
+// path, result)` for file i), then moved into the project in path order before the
+// next batch starts. Besides the project, only one batch of results is alive,
+// and each file's YAML tree only while its file is read.
+template <class Load>
+Project load_files(std::vector<std::string> paths, Diagnostics& diags, Load&& load) {
+  constexpr std::size_t kBatch = 1024;
   Project p;
   p.files = std::move(paths);
-  bool have_manifest = false;
-  std::size_t actors = 0, actions = 0, meetings = 0;
-  for (const auto& r : results) {
-    actors += r.actors.size();
-    actions += r.actions.size();
-    meetings += r.meetings.size();
+  // One fiche action and one meeting per file is the habit: reserved, so
+  // that the vectors of entities are not moved as they grow.
+  std::size_t action_files = 0, meeting_files = 0;
+  for (const auto& f : p.files) {
+    action_files += folder_of(f) == Folder::actions;
+    meeting_files += folder_of(f) == Folder::meetings;
   }
-  p.actors.reserve(actors);
-  p.actions.reserve(actions);
-  p.meetings.reserve(meetings);
-  for (auto& r : results) {
-    diags.append(std::move(r.diags));
-    if (r.manifest) {
-      p.manifest = std::move(*r.manifest);
-      have_manifest = true;
+  p.actions.reserve(action_files);
+  p.meetings.reserve(meeting_files);
+  bool have_manifest = false;
+  std::vector<FileResult> results;
+  for (std::size_t first = 0; first < p.files.size(); first += kBatch) {
+    results.clear();
+    results.resize(std::min(kBatch, p.files.size() - first));
+    parallel_for(results.size(), [&](std::size_t k) { load(first + k, p.files[first + k], results[k]); });
+    for (auto& r : results) {
+      diags.append(std::move(r.diags));
+      if (r.manifest) {
+        p.manifest = std::move(*r.manifest);
+        have_manifest = true;
+      }
+      p.actors.insert(p.actors.end(), std::make_move_iterator(r.actors.begin()),
+                      std::make_move_iterator(r.actors.end()));
+      p.actions.insert(p.actions.end(), std::make_move_iterator(r.actions.begin()),
+                       std::make_move_iterator(r.actions.end()));
+      p.meetings.insert(p.meetings.end(), std::make_move_iterator(r.meetings.begin()),
+                        std::make_move_iterator(r.meetings.end()));
     }
-    std::move(r.actors.begin(), r.actors.end(), std::back_inserter(p.actors));
-    std::move(r.actions.begin(), r.actions.end(), std::back_inserter(p.actions));
-    std::move(r.meetings.begin(), r.meetings.end(), std::back_inserter(p.meetings));
   }
   if (!have_manifest) {
     p.files.push_back("cls.yaml");
@@ -804,12 +831,15 @@ void consider(const fs::path& root, const fs::path& real_root, const fs::directo
       return;
     }
   }
-  const auto st = e.status(ec);
+  // The type as the directory listing gave it: no stat per file (a national
+  // project has tens of thousands), except for a link, followed here.
+  const bool is_directory = e.is_directory(ec);
+  const bool is_regular = !ec && e.is_regular_file(ec);
   if (ec) {
     out.push_back({std::move(rel), "cannot read the file: " + ec.message()});
-  } else if (fs::is_directory(st)) {
+  } else if (is_directory) {
     return;  // a folder named x.yaml: its files are walked like any folder's
-  } else if (!fs::is_regular_file(st)) {
+  } else if (!is_regular) {
     out.push_back({std::move(rel), "not a regular file (a named pipe, a socket or a device)"});
   } else {
     out.push_back({std::move(rel), {}});
@@ -898,22 +928,21 @@ Project load_project(const fs::path& root, Diagnostics& diags, const YamlLimits&
   std::vector<Listed> listed = list_files(root);
   std::vector<std::string> paths;
   paths.reserve(listed.size());
-  for (const auto& f : listed) paths.push_back(f.path);
-  std::vector<FileResult> results(paths.size());
-  parallel_for(paths.size(), [&](std::size_t i) {
+  for (auto& f : listed) paths.push_back(std::move(f.path));
+  auto load = [&](std::size_t i, const std::string& path, FileResult& result) {
     const auto index = static_cast<std::uint32_t>(i);
-    std::string bytes, error;
     if (!listed[i].problem.empty()) {
-      results[i].diags.error("yaml/syntax", Loc{index, 0, 0}, listed[i].problem);
+      result.diags.error("yaml/syntax", Loc{index, 0, 0}, listed[i].problem);
       return;
     }
-    if (!read_file(root / paths[i], limits, bytes, error)) {
-      results[i].diags.error("yaml/syntax", Loc{index, 0, 0}, error);
+    std::string bytes, error;
+    if (!read_file(root / path, limits, bytes, error)) {
+      result.diags.error("yaml/syntax", Loc{index, 0, 0}, error);
       return;
     }
-    load_file(index, paths[i], bytes, limits, results[i]);
-  });
-  Project p = merge(std::move(paths), results, diags);
+    load_file(index, path, bytes, limits, result);
+  };
+  Project p = load_files(std::move(paths), diags, load);
   p.root = root;
   return p;
 }
@@ -925,12 +954,12 @@ Project load_project(std::vector<SourceFile> files, Diagnostics& diags, const Ya
     return f.path != "cls.yaml" && (folder_of(f.path) == Folder::other || !has_yaml_extension(f.path));
   });
   std::vector<std::string> paths;
+  paths.reserve(files.size());
   for (const auto& f : files) paths.push_back(f.path);
-  std::vector<FileResult> results(files.size());
-  parallel_for(files.size(), [&](std::size_t i) {
-    load_file(static_cast<std::uint32_t>(i), files[i].path, files[i].bytes, limits, results[i]);
+  return load_files(std::move(paths), diags, [&](std::size_t i, const std::string&, FileResult& result) {
+    load_file(static_cast<std::uint32_t>(i), files[i].path, files[i].bytes, limits, result);
+    std::string().swap(files[i].bytes);  // read: its model holds what counts
   });
-  return merge(std::move(paths), results, diags);
 }
 
 }  // namespace cls

@@ -82,18 +82,43 @@ CsvDialect default_csv_dialect(Lang lang) {
   return lang == Lang::fr ? CsvDialect::french : CsvDialect::rfc4180;
 }
 
-std::string render_report(const Project& project, const ReportOptions& options) {
-  const Rollup rollup = compute_rollup(project, options.as_of);
+namespace {
+
+// What every format shows: the roll-up, and the year of a bilan annuel.
+struct Figures {
+  Rollup rollup;
   std::optional<YearReview> year;
-  if (options.year) year = compute_year_review(project, *options.year);
-  const YearReview* y = year ? &*year : nullptr;
+  const YearReview* year_or_null() const { return year ? &*year : nullptr; }
+};
+
+Figures compute_figures(const Project& project, const ReportOptions& options) {
+  Figures f{compute_rollup(project, options.as_of), std::nullopt};
+  if (options.year) f.year = compute_year_review(project, *options.year);
+  return f;
+}
+
+}  // namespace
+
+std::string render_report(const Project& project, const ReportOptions& options) {
+  const Figures f = compute_figures(project, options);
+  const YearReview* y = f.year_or_null();
   switch (options.format) {
-    case ReportFormat::json: return report_json(project, rollup, y);
-    case ReportFormat::csv: return report_csv(project, rollup, options.csv);
-    case ReportFormat::html: return report_html(project, rollup, y);
+    case ReportFormat::json: return report_json(project, f.rollup, y);
+    case ReportFormat::csv: return report_csv(project, f.rollup, options.csv);
+    case ReportFormat::html: return report_html(project, f.rollup, y);
     case ReportFormat::markdown: break;
   }
-  return report_markdown(project, rollup, y);
+  return report_markdown(project, f.rollup, y);
+}
+
+void render_report(const Project& project, const ReportOptions& options, std::FILE* out) {
+  if (options.format != ReportFormat::json) {
+    const std::string text = render_report(project, options);
+    std::fwrite(text.data(), 1, text.size(), out);  // errors: the caller checks ferror()
+    return;
+  }
+  const Figures f = compute_figures(project, options);
+  report_json(project, f.rollup, f.year_or_null(), out);
 }
 
 }  // namespace cls

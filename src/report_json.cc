@@ -1,8 +1,9 @@
 // The report as JSON: the machine contract of SPEC §3. Keys keep the order of
 // the spec; progress is a number in [0, 1] or null, never NaN; money is euros.
+// Written as it goes (json_writer.h): a national report holds every action.
 #include <cmath>
-#include <nlohmann/json.hpp>
 
+#include "cls/json_writer.h"
 #include "cls/report.h"
 #include "cls/text.h"
 
@@ -10,176 +11,275 @@ namespace cls {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // Integral values print as integers (20, not 20.0): indicator values are
 // counts most of the time, and scripts compare them as such.
-Json number(double v) {
-  if (!std::isfinite(v)) return nullptr;
-  if (v == std::trunc(v) && std::fabs(v) < 9e15) return static_cast<std::int64_t>(v);
-  return v;
+void number(JsonWriter& w, double v) {
+  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9e15) {
+    w.value(static_cast<std::int64_t>(v));
+  } else {
+    w.value(v);  // null when not finite
+  }
 }
 
-Json progress(const std::optional<double>& p) {
-  if (!p || !std::isfinite(*p)) return nullptr;
-  return number(round_progress(*p));
+void progress(JsonWriter& w, const std::optional<double>& p) {
+  if (!p || !std::isfinite(*p)) {
+    w.null();
+  } else {
+    number(w, round_progress(*p));
+  }
 }
 
-Json money(Money m) {
-  if (m.cents % 100 == 0) return m.cents / 100;
-  return money_euros(m);
+void money(JsonWriter& w, Money m) {
+  if (m.cents % 100 == 0) {
+    w.value(static_cast<std::int64_t>(m.cents / 100));
+  } else {
+    w.value(money_euros(m));
+  }
 }
 
-Json coverage(const Coverage& c) { return Json{{"known", c.known}, {"total", c.total}}; }
-
-Json status_counts(const StatusCounts& counts) {
-  Json j = Json::object();
-  for (Status s : kAllStatuses) j[std::string(to_string(s))] = counts[s];
-  return j;
+void coverage(JsonWriter& w, const Coverage& c) {
+  w.begin_object().key("known").value(c.known).key("total").value(c.total).end_object();
 }
 
-Json budget(const BudgetSum& b) {
-  Json by_funder = Json::object();
-  for (const auto& [funder, amount] : b.by_funder) by_funder[funder] = money(amount);
-  return Json{{"planned", money(b.planned)}, {"spent", money(b.spent)}, {"funded", money(b.funded())},
-              {"by_funder", by_funder}};
+void status_counts(JsonWriter& w, const StatusCounts& counts) {
+  w.begin_object();
+  for (Status s : kAllStatuses) w.key(to_string(s)).value(counts[s]);
+  w.end_object();
 }
 
-Json optional_date(const Field<Date>& d) { return d ? Json(d->iso()) : Json(nullptr); }
+void budget(JsonWriter& w, const BudgetSum& b) {
+  w.begin_object();
+  money(w.key("planned"), b.planned);
+  money(w.key("spent"), b.spent);
+  money(w.key("funded"), b.funded());
+  w.key("by_funder").begin_object();
+  for (const auto& [funder, amount] : b.by_funder) money(w.key(funder), amount);
+  w.end_object().end_object();
+}
 
-Json text(const Field<std::string>& t) { return t ? Json(*t) : Json(nullptr); }
+void optional_date(JsonWriter& w, const std::optional<Date>& d) {
+  if (d) {
+    w.value(d->iso());
+  } else {
+    w.null();
+  }
+}
+
+void text(JsonWriter& w, const Field<std::string>& t) {
+  if (t) {
+    w.value(*t);
+  } else {
+    w.null();
+  }
+}
+
+void id_or_null(JsonWriter& w, const std::string* id) {
+  if (id) {
+    w.value(*id);
+  } else {
+    w.null();
+  }
+}
+
+void ids(JsonWriter& w, const Rollup& r, const std::vector<std::size_t>& actions) {
+  w.begin_array();
+  for (std::size_t i : actions) w.value(r.actions[i].action->id);
+  w.end_array();
+}
+
+void axes(JsonWriter& w, const Rollup& r) {
+  w.begin_array();
+  for (const AxisRollup& axr : r.axes) {
+    w.begin_object();
+    w.key("id").value(axr.axis->id);
+    text(w.key("title"), axr.axis->title);
+    progress(w.key("progress"), axr.progress);
+    coverage(w.key("coverage"), axr.coverage);
+    status_counts(w.key("status_counts"), axr.status_counts);
+    w.key("objectives").begin_array();
+    for (const ObjectiveRollup& o : axr.objectives) {
+      w.begin_object();
+      w.key("id").value(o.objective->id);
+      text(w.key("title"), o.objective->title);
+      number(w.key("weight"), o.weight);
+      progress(w.key("progress"), o.progress);
+      coverage(w.key("coverage"), o.coverage);
+      status_counts(w.key("status_counts"), o.status_counts);
+      ids(w.key("actions"), r, o.actions);
+      budget(w.key("budget"), o.budget);
+      w.end_object();
+    }
+    w.end_array();
+    budget(w.key("budget"), axr.budget);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void indicator(JsonWriter& w, const IndicatorRollup& ir) {
+  const Indicator& ind = *ir.indicator;
+  w.begin_object();
+  w.key("id").value(ind.id);
+  text(w.key("label"), ind.label);
+  w.key("type").value(ind.type.value_or(IndicatorType::process) == IndicatorType::result ? "result" : "process");
+  text(w.key("unit"), ind.unit);
+  number(w.key("baseline"), ir.baseline);
+  number(w.key("target"), ir.target);
+  w.key("accumulate").value(ind.accumulate.value_or(false));
+  number(w.key("weight"), ir.weight);
+  if (ir.current) {
+    number(w.key("current"), *ir.current);
+  } else {
+    w.key("current").null();
+  }
+  optional_date(w.key("current_date"), ir.current_date);
+  progress(w.key("progress"), ir.progress);
+  w.end_object();
+}
+
+void action(JsonWriter& w, const ActionRollup& ar) {
+  const Action& a = *ar.action;
+  w.begin_object();
+  w.key("id").value(a.id);
+  text(w.key("title"), a.title);
+  id_or_null(w.key("objective"), ar.objective ? &ar.objective->id : nullptr);
+  id_or_null(w.key("axis"), ar.axis ? &ar.axis->id : nullptr);
+  w.key("status").value(to_string(ar.status));
+  id_or_null(w.key("lead"), a.lead ? &a.lead->id : nullptr);
+  optional_date(w.key("start"), a.start.value);
+  optional_date(w.key("due"), a.due.value);
+  w.key("late").value(ar.late);
+  number(w.key("weight"), ar.weight);
+  progress(w.key("progress"), ar.progress);
+  coverage(w.key("coverage"), ar.coverage);
+  w.key("indicators").begin_array();
+  for (const IndicatorRollup& ir : ar.indicators) indicator(w, ir);
+  w.end_array();
+  if (a.budget) {
+    BudgetSum b;
+    b.add(*a.budget);
+    budget(w.key("budget"), b);
+  } else {
+    w.key("budget").null();
+  }
+  w.end_object();
+}
+
+// Where the plan stood on 31 December of the year before, and whether each
+// level can be compared with today's (the same indicators measured at both ends).
+void year_start(JsonWriter& w, const Rollup& r, const YearReview& year) {
+  const Rollup& start = year.start;
+  w.begin_object();
+  w.key("as_of").value(start.as_of.iso());
+  progress(w.key("progress"), start.progress);
+  coverage(w.key("coverage"), start.coverage);
+  w.key("comparable").value(comparable_plan(start, r));
+  w.key("axes").begin_array();
+  for (std::size_t a = 0; a < start.axes.size(); ++a) {
+    const AxisRollup& axr = start.axes[a];
+    w.begin_object();
+    w.key("id").value(axr.axis->id);
+    progress(w.key("progress"), axr.progress);
+    coverage(w.key("coverage"), axr.coverage);
+    w.key("comparable").value(comparable_axis(start, r, a));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void year_meetings(JsonWriter& w, const Project& project, const YearReview& year) {
+  w.begin_array();
+  for (const YearMeeting& ym : year.meetings) {
+    const Meeting& m = *ym.meeting;
+    w.begin_object();
+    w.key("id").value(m.id);
+    id_or_null(w.key("body"), m.body ? &m.body->id : nullptr);
+    w.key("title").value(meeting_title(project, m));
+    w.key("date").value(m.date->iso());
+    w.key("quorum_reached").value(ym.count.quorum_reached());
+    w.key("decisions").begin_array();
+    for (const YearDecision& yd : ym.decisions) {
+      w.begin_object();
+      text(w.key("item"), yd.item->title);
+      text(w.key("text"), yd.decision->text);
+      if (const auto& vote = yd.decision->vote) {
+        w.key("vote").begin_object();
+        w.key("for").value(vote->for_).key("against").value(vote->against).key("abstain").value(vote->abstain);
+        w.end_object();
+      } else {
+        w.key("vote").null();
+      }
+      if (yd.result.outcome) {
+        w.key("outcome").value(to_string(*yd.result.outcome));
+      } else {
+        w.key("outcome").null();
+      }
+      w.key("unanimous").value(yd.result.unanimous);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void year_readings(JsonWriter& w, const YearReview& year) {
+  w.begin_array();
+  for (const YearReading& yr : year.readings) {
+    w.begin_object();
+    w.key("action").value(yr.action->id);
+    w.key("indicator").value(yr.indicator->id);
+    w.key("date").value(yr.reading->date->iso());
+    number(w.key("value"), *yr.reading->value);
+    text(w.key("note"), yr.reading->note);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+namespace {
+
+void write_report(JsonWriter& w, const Project& project, const Rollup& r, const YearReview* year) {
+  w.begin_object();
+  w.key("as_of").value(r.as_of.iso());
+  if (year) w.key("year").value(year->year);
+  w.key("project").begin_object();
+  text(w.key("id"), project.manifest.id);
+  text(w.key("title"), project.manifest.title);
+  w.end_object();
+  progress(w.key("progress"), r.progress);
+  coverage(w.key("coverage"), r.coverage);
+  status_counts(w.key("status_counts"), r.status_counts);
+  axes(w.key("axes"), r);
+  w.key("actions").begin_array();
+  for (const ActionRollup& ar : r.actions) action(w, ar);
+  w.end_array();
+  ids(w.key("late"), r, r.late);
+  ids(w.key("abandoned"), r, r.abandoned);
+  budget(w.key("budget"), r.budget);
+  if (year) {
+    year_start(w.key("year_start"), r, *year);
+    year_meetings(w.key("meetings"), project, *year);
+    year_readings(w.key("readings"), *year);
+  }
+  w.end_object();
+}
 
 }  // namespace
 
 std::string report_json(const Project& project, const Rollup& r, const YearReview* year) {
-  Json out;
-  out["as_of"] = r.as_of.iso();
-  if (year) out["year"] = year->year;
-  out["project"] = Json{{"id", text(project.manifest.id)}, {"title", text(project.manifest.title)}};
-  out["progress"] = progress(r.progress);
-  out["coverage"] = coverage(r.coverage);
-  out["status_counts"] = status_counts(r.status_counts);
+  JsonWriter w;
+  write_report(w, project, r, year);
+  return w.finish();
+}
 
-  Json axes = Json::array();
-  for (const AxisRollup& axr : r.axes) {
-    Json objectives = Json::array();
-    for (const ObjectiveRollup& o : axr.objectives) {
-      Json actions = Json::array();
-      for (std::size_t i : o.actions) actions.push_back(r.actions[i].action->id);
-      objectives.push_back(Json{{"id", o.objective->id},
-                                {"title", text(o.objective->title)},
-                                {"weight", number(o.weight)},
-                                {"progress", progress(o.progress)},
-                                {"coverage", coverage(o.coverage)},
-                                {"status_counts", status_counts(o.status_counts)},
-                                {"actions", actions},
-                                {"budget", budget(o.budget)}});
-    }
-    axes.push_back(Json{{"id", axr.axis->id},
-                        {"title", text(axr.axis->title)},
-                        {"progress", progress(axr.progress)},
-                        {"coverage", coverage(axr.coverage)},
-                        {"status_counts", status_counts(axr.status_counts)},
-                        {"objectives", objectives},
-                        {"budget", budget(axr.budget)}});
-  }
-  out["axes"] = axes;
-
-  Json actions = Json::array();
-  for (const ActionRollup& ar : r.actions) {
-    const Action& a = *ar.action;
-    Json indicators = Json::array();
-    for (const IndicatorRollup& ir : ar.indicators) {
-      const Indicator& ind = *ir.indicator;
-      indicators.push_back(Json{
-          {"id", ind.id},
-          {"label", text(ind.label)},
-          {"type", ind.type.value_or(IndicatorType::process) == IndicatorType::result ? "result" : "process"},
-          {"unit", text(ind.unit)},
-          {"baseline", number(ir.baseline)},
-          {"target", number(ir.target)},
-          {"accumulate", ind.accumulate.value_or(false)},
-          {"weight", number(ir.weight)},
-          {"current", ir.current ? number(*ir.current) : Json(nullptr)},
-          {"current_date", ir.current_date ? Json(ir.current_date->iso()) : Json(nullptr)},
-          {"progress", progress(ir.progress)}});
-    }
-    BudgetSum b;
-    if (a.budget) b.add(*a.budget);
-    actions.push_back(Json{{"id", a.id},
-                           {"title", text(a.title)},
-                           {"objective", ar.objective ? Json(ar.objective->id) : Json(nullptr)},
-                           {"axis", ar.axis ? Json(ar.axis->id) : Json(nullptr)},
-                           {"status", to_string(ar.status)},
-                           {"lead", a.lead ? Json(a.lead->id) : Json(nullptr)},
-                           {"start", optional_date(a.start)},
-                           {"due", optional_date(a.due)},
-                           {"late", ar.late},
-                           {"weight", number(ar.weight)},
-                           {"progress", progress(ar.progress)},
-                           {"coverage", coverage(ar.coverage)},
-                           {"indicators", indicators},
-                           {"budget", a.budget ? budget(b) : Json(nullptr)}});
-  }
-  out["actions"] = actions;
-
-  Json late = Json::array(), abandoned = Json::array();
-  for (std::size_t i : r.late) late.push_back(r.actions[i].action->id);
-  for (std::size_t i : r.abandoned) abandoned.push_back(r.actions[i].action->id);
-  out["late"] = late;
-  out["abandoned"] = abandoned;
-  out["budget"] = budget(r.budget);
-
-  if (year) {
-    Json meetings = Json::array();
-    for (const YearMeeting& ym : year->meetings) {
-      const Meeting& m = *ym.meeting;
-      Json decisions = Json::array();
-      for (const YearDecision& yd : ym.decisions) {
-        Json vote = nullptr;
-        if (yd.decision->vote) {
-          vote = Json{{"for", yd.decision->vote->for_},
-                      {"against", yd.decision->vote->against},
-                      {"abstain", yd.decision->vote->abstain}};
-        }
-        decisions.push_back(Json{{"item", text(yd.item->title)},
-                                 {"text", text(yd.decision->text)},
-                                 {"vote", vote},
-                                 {"outcome", yd.result.outcome ? Json(to_string(*yd.result.outcome)) : Json(nullptr)},
-                                 {"unanimous", yd.result.unanimous}});
-      }
-      meetings.push_back(Json{{"id", m.id},
-                              {"body", m.body ? Json(m.body->id) : Json(nullptr)},
-                              {"title", meeting_title(project, m)},
-                              {"date", m.date->iso()},
-                              {"quorum_reached", ym.count.quorum_reached()},
-                              {"decisions", decisions}});
-    }
-    Json readings = Json::array();
-    for (const YearReading& yr : year->readings) {
-      readings.push_back(Json{{"action", yr.action->id},
-                              {"indicator", yr.indicator->id},
-                              {"date", yr.reading->date->iso()},
-                              {"value", number(*yr.reading->value)},
-                              {"note", text(yr.reading->note)}});
-    }
-    Json start_axes = Json::array();
-    for (std::size_t a = 0; a < year->start.axes.size(); ++a) {
-      const AxisRollup& axr = year->start.axes[a];
-      start_axes.push_back(Json{{"id", axr.axis->id},
-                                {"progress", progress(axr.progress)},
-                                {"coverage", coverage(axr.coverage)},
-                                {"comparable", comparable_axis(year->start, r, a)}});
-    }
-    out["year_start"] = Json{{"as_of", year->start.as_of.iso()},
-                             {"progress", progress(year->start.progress)},
-                             {"coverage", coverage(year->start.coverage)},
-                             {"comparable", comparable_plan(year->start, r)},
-                             {"axes", start_axes}};
-    out["meetings"] = meetings;
-    out["readings"] = readings;
-  }
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+void report_json(const Project& project, const Rollup& r, const YearReview* year, std::FILE* out) {
+  JsonWriter w(out);
+  write_report(w, project, r, year);
+  w.finish();
 }
 
 }  // namespace cls

@@ -1,15 +1,11 @@
 #include "cls/yaml_tree.h"
 
 #include <algorithm>
-#include <istream>
-#include <optional>
-#include <streambuf>
+#include <cstdio>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 namespace cls {
 
@@ -18,6 +14,14 @@ std::size_t find_invalid_utf8(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
+    // Most of a project is ASCII: skip it eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::copy_n(p + i, 8, reinterpret_cast<unsigned char*>(&word));
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
@@ -68,174 +72,293 @@ std::string file_too_large(std::size_t size, const YamlLimits& limits) {
 
 namespace {
 
-// An istream over bytes we already hold, without copying them.
-struct MemoryBuf : std::streambuf {
-  MemoryBuf(const char* data, std::size_t size) {
-    char* p = const_cast<char*>(data);
-    setg(p, p, p + size);
-  }
-};
-
-// Thrown from the handler to stop yaml-cpp when a limit is hit.
-struct LimitHit {
+// Thrown by the tree builder to stop the parse at the first fatal problem.
+struct Stop {
   Loc loc;
   std::string message;
+  const char* rule = "yaml/syntax";
 };
 
-// Line and column (1-based) of a byte offset, counting characters.
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Line and column (1-based) of a byte offset, counting characters, and line
+// breaks as libyaml does (\n, \r\n, or a lone \r).
 Loc loc_of_offset(std::string_view bytes, std::size_t offset, std::uint32_t file) {
   std::uint32_t line = 1, col = 1;
   for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
+    if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
       ++line;
       col = 1;
-    } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
+    } else if (bytes[i] != '\r' && !is_continuation(bytes[i])) {
       ++col;
     }
   }
   return Loc{file, line, col};
 }
 
-// Positions of yaml-cpp marks as people count them. yaml-cpp counts columns
-// in bytes, so every accented letter before a value would shift its column;
-// we count characters instead. Marks come in file order, so a cursor that
-// only moves forward keeps this linear even on a one-line file.
-class Positions {
- public:
-  Positions(std::string_view bytes, std::uint32_t file) : bytes_(bytes), file_(file) {}
-
-  Loc operator()(const YAML::Mark& m) {
-    if (m.pos < 0 || m.line < 0 || m.column < 0) return Loc{file_, 1, 1};
-    const std::size_t pos = std::min(static_cast<std::size_t>(m.pos), bytes_.size());
-    const std::size_t line_start = pos - std::min(static_cast<std::size_t>(m.column), pos);
-    if (line_start != line_start_ || pos < pos_) {
-      line_start_ = line_start;
-      pos_ = line_start;
-      chars_ = 0;
-    }
-    for (; pos_ < pos; ++pos_) {
-      if ((static_cast<unsigned char>(bytes_[pos_]) & 0xC0) != 0x80) ++chars_;
-    }
-    return Loc{file_, static_cast<std::uint32_t>(m.line) + 1, chars_ + 1};
-  }
-
- private:
-  std::string_view bytes_;
-  std::uint32_t file_;
-  std::size_t line_start_ = 0, pos_ = 0;
-  std::uint32_t chars_ = 0;
-};
-
-// yaml-cpp 0.7 accepts a quoted scalar whose closing quote is missing when the
-// file ends with a line break: the text silently runs to the end of the file
-// (`title: "Ateliers` swallows every key below it). Such a scalar is always
-// the last one of the file. Given where the last non-plain scalar starts,
-// returns the offset of its opening quote when that quote is never closed.
-std::optional<std::size_t> unclosed_quote(std::string_view b, std::size_t i) {
-  // The node's mark is at its properties (tag, anchor) when it has some.
-  while (i < b.size()) {
-    const char c = b[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++i;
-    } else if (c == '!' || c == '&') {
-      while (i < b.size() && b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n') ++i;
-    } else if (c == '#') {
-      while (i < b.size() && b[i] != '\n') ++i;
-    } else {
-      break;
-    }
-  }
-  if (i >= b.size() || (b[i] != '"' && b[i] != '\'')) return std::nullopt;
-  const char quote = b[i];
-  for (std::size_t k = i + 1; k < b.size(); ++k) {
-    if (quote == '"' && b[k] == '\\') {
-      ++k;  // an escaped character, \" included
-    } else if (b[k] == quote) {
-      if (quote == '\'' && k + 1 < b.size() && b[k + 1] == '\'') {
-        ++k;  // '' is a quote inside single quotes
-      } else {
-        return std::nullopt;
-      }
-    }
+// The byte offset of libyaml's mark, whose index counts characters.
+std::size_t offset_of_mark(std::string_view bytes, const yaml_mark_t& mark) {
+  std::size_t chars = 0, i = 0;
+  for (; i < bytes.size(); ++i) {
+    if (is_continuation(bytes[i])) continue;
+    if (chars++ == mark.index) break;
   }
   return i;
 }
 
-class TreeBuilder : public YAML::EventHandler {
- public:
-  TreeBuilder(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
-              const YamlLimits& limits)
-      : file_(file), diags_(diags), limits_(limits), positions_(bytes, file) {}
+Loc loc_of_mark(const yaml_mark_t& mark, std::uint32_t file) {
+  // libyaml counts lines and columns from 0, and columns in characters, as
+  // editors show them.
+  return Loc{file, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+}
 
-  YamlNode root;
-  bool have_root = false;
-  // Offset of the last scalar that was not plain (quoted, block or tagged).
-  std::optional<std::size_t> last_non_plain;
+std::string_view text_of(const yaml_char_t* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
 
-  void OnDocumentStart(const YAML::Mark&) override {
-    root = YamlNode();
-    have_root = false;
-    stack_.clear();
-    anchors_.clear();  // yaml-cpp numbers anchors afresh in each document
+// libyaml's problems, worded for the person who edits the file: what is
+// wrong, then what to do when the usual cause is known.
+std::string problem_text(std::string_view problem) {
+  struct Known {
+    std::string_view libyaml, ours;
+  };
+  static constexpr Known known[] = {
+      {"mapping values are not allowed in this context",
+       "unexpected ':' here; check the indentation, or put text holding ': ' in quotes"},
+      {"found a tab character that violates indentation", "a tab in the indentation; indent with spaces"},
+      {"found character that cannot start any token",
+       "a value cannot start with this character; put the value in quotes"},
+      {"did not find expected key", "expected a key (key: value) here; check the indentation"},
+      {"did not find expected '-' indicator", "expected a list item ('- ') here; check the indentation"},
+      {"block sequence entries are not allowed in this context",
+       "a list item ('- ') is not allowed here; check the indentation"},
+      {"did not find expected node content", "expected a value here"},
+      {"did not find expected ',' or ']'", "expected ',' or ']' here"},
+      {"did not find expected ',' or '}'", "expected ',' or '}' here"},
+      {"could not find expected ':'", "expected ':' after a key"},
+      {"found unknown escape character",
+       "unknown escape sequence (\\) in double quotes; write \\\\ for a backslash, or use single quotes"},
+      {"found unexpected end of stream", "the file ends too early"},
+  };
+  for (const auto& k : known) {
+    if (problem == k.libyaml) return std::string(k.ours);
   }
-  void OnDocumentEnd() override {}
+  return problem.empty() ? std::string("invalid YAML") : std::string(problem);
+}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    YamlNode n = make(YamlNode::Kind::null, mark);
-    finish_leaf(std::move(n), anchor);
+// libyaml's context ("while parsing a flow sequence"), as where it began.
+std::string context_text(std::string_view context, const Loc& at) {
+  struct Known {
+    std::string_view libyaml, ours;
+  };
+  static constexpr Known known[] = {
+      {"while parsing a flow sequence", "in the list '[' opened"},
+      {"while parsing a flow mapping", "in the mapping '{' opened"},
+      {"while parsing a block mapping", "in the mapping that starts"},
+      {"while parsing a block collection", "in the list that starts"},
+      {"while parsing a node", "in the value that starts"},
+      {"while parsing a block node", "in the value that starts"},
+      {"while parsing a flow node", "in the value that starts"},
+      {"while scanning a quoted scalar", "in the quoted text opened"},
+      {"while parsing a quoted scalar", "in the quoted text opened"},
+      {"while scanning a plain scalar", "in the text that starts"},
+      {"while scanning a block scalar", "in the block text (| or >) that starts"},
+      {"while scanning a simple key", "in the key that starts"},
+      {"while scanning an anchor", "in the anchor (&name)"},
+      {"while scanning an alias", "in the alias (*name)"},
+      {"while scanning a tag", "in the tag (!name)"},
+  };
+  std::string what(context);
+  for (const auto& k : known) {
+    if (context == k.libyaml) what = k.ours;
   }
+  return what + " at line " + std::to_string(at.line) + ", column " + std::to_string(at.col);
+}
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    const Loc at = positions_(mark);
-    auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) throw LimitHit{at, "alias to an anchor that is not complete yet"};
-    // Aliases are expanded, and what they cost is bounded: a "billion laughs"
-    // file stops here instead of eating the memory.
-    alias_nodes_ += it->second.size;
-    if (alias_nodes_ > limits_.max_alias_nodes) {
-      throw LimitHit{at, "aliases (*name) expand to more than " +
-                             std::to_string(limits_.max_alias_nodes) +
-                             " YAML nodes (an alias bomb?); write the values out"};
+// The diagnostic for a parse that libyaml stopped.
+Stop parse_error(const yaml_parser_t& p, std::string_view bytes, std::uint32_t file) {
+  const std::string_view problem = text_of(reinterpret_cast<const yaml_char_t*>(p.problem));
+  const std::string_view context = text_of(reinterpret_cast<const yaml_char_t*>(p.context));
+  switch (p.error) {
+    case YAML_MEMORY_ERROR:
+      return Stop{Loc{file, 1, 1}, "out of memory while reading the file"};
+    case YAML_READER_ERROR: {
+      // What the UTF-8 check before the parse lets through: characters that
+      // YAML does not allow in a text (control characters, U+FFFE, U+FFFF).
+      std::string msg = "character not allowed in a YAML file";
+      if (p.problem_value >= 0) {
+        char code[16];
+        std::snprintf(code, sizeof code, " (U+%04X)", static_cast<unsigned>(p.problem_value));
+        msg += code;
+      }
+      msg += "; remove it, or save the file as plain UTF-8 text";
+      return Stop{loc_of_offset(bytes, p.problem_offset, file), msg, "yaml/encoding"};
     }
-    charge(it->second.size, at);
-    YamlNode copy = it->second.node;
-    copy.line = at.line;
-    copy.col = at.col;
-    attach(std::move(copy));
+    default: break;
+  }
+  const Loc at = loc_of_mark(p.problem_mark, file);
+  if (problem == "found unexpected end of stream" && context == "while scanning a quoted scalar") {
+    // Pointing at the end of the file would not help: the quote to close is
+    // where the text starts.
+    const std::size_t quote = offset_of_mark(bytes, p.context_mark);
+    const char q = quote < bytes.size() ? bytes[quote] : '"';
+    return Stop{loc_of_mark(p.context_mark, file),
+                std::string("quoted text never closed: it runs to the end of the file; add the closing ") +
+                    (q == '\'' ? "'" : "\"") + " where the text ends"};
+  }
+  std::string msg = problem_text(problem);
+  if (problem == "found character that cannot start any token") {
+    // Most often a tab where YAML wants spaces, or a value opening with @ or `.
+    const std::size_t at_byte = offset_of_mark(bytes, p.problem_mark);
+    const char c = at_byte < bytes.size() ? bytes[at_byte] : ' ';
+    if (c == '\t') {
+      msg = "a tab in the indentation; indent with spaces";
+    } else if (c == '@' || c == '`') {
+      msg = std::string("a value cannot start with '") + c + "'; put the value in quotes";
+    }
+  }
+  const Loc began = loc_of_mark(p.context_mark, file);
+  // A context at the problem itself ("while scanning for the next token")
+  // says nothing more.
+  if (!context.empty() && (began.line != at.line || began.col != at.col)) {
+    msg += " (" + context_text(context, began) + ")";
+  }
+  return Stop{at, msg};
+}
+
+// One libyaml event, freed however the loop ends.
+struct Event {
+  yaml_event_t e{};
+  bool filled = false;
+  ~Event() { clear(); }
+  void clear() {
+    if (filled) yaml_event_delete(&e);
+    filled = false;
+  }
+};
+
+struct Parser {
+  yaml_parser_t p{};
+  bool ready = false;
+  explicit Parser(std::string_view bytes) {
+    ready = yaml_parser_initialize(&p) != 0;
+    if (!ready) return;
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+  }
+  ~Parser() {
+    if (ready) yaml_parser_delete(&p);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+// libyaml follows YAML 1.1, where U+0085, U+2028 and U+2029 break lines;
+// editors and YAML 1.2 take them as characters, and text pasted from a word
+// processor or a web page may hold them. Before the parse, each is replaced
+// by a private-use character absent from the file, one character for one
+// (so that positions do not move), and put back in the values.
+class UnicodeBreaks {
+ public:
+  // Returns the bytes to parse: `bytes` itself, or the copy in `patched`.
+  std::string_view replace(std::string_view bytes, std::string& patched) {
+    static constexpr std::string_view breaks[] = {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"};
+    bool any = false;
+    for (auto b : breaks) any = any || bytes.find(b) != std::string_view::npos;
+    if (!any) return bytes;
+    // Private-use characters U+E000..U+F8FF already in the file.
+    std::vector<bool> used(0x1900);
+    for (std::size_t i = 0; i + 2 < bytes.size(); ++i) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      if (c != 0xEE && c != 0xEF) continue;
+      const std::uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(bytes[i + 1]) & 0x3Fu) << 6) |
+                               (static_cast<unsigned char>(bytes[i + 2]) & 0x3Fu);
+      if (cp >= 0xE000 && cp <= 0xF8FF) used[cp - 0xE000] = true;
+    }
+    std::uint32_t cp = 0xE000;
+    for (std::size_t k = 0; k < 3; ++k) {
+      while (cp <= 0xF8FF && used[cp - 0xE000]) ++cp;
+      if (cp > 0xF8FF) return bytes;  // a file of every private-use character: left to libyaml
+      stand_ins_[k] = {breaks[k], utf8(cp++)};
+    }
+    patched.reserve(bytes.size() + 16);
+    for (std::size_t i = 0; i < bytes.size();) {
+      bool swapped = false;
+      for (const auto& s : stand_ins_) {
+        if (bytes.substr(i, s.original.size()) == s.original) {
+          patched += s.stand_in;
+          i += s.original.size();
+          swapped = true;
+          break;
+        }
+      }
+      if (!swapped) patched += bytes[i++];
+    }
+    active_ = true;
+    return patched;
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    YamlNode n = make(YamlNode::Kind::scalar, mark);
-    // yaml-cpp gives "?" for a plain scalar with no tag and "!" for a quoted
-    // one; any other tag makes the value non-plain too.
-    n.plain = tag == "?";
-    if (!n.plain && mark.pos >= 0) last_non_plain = static_cast<std::size_t>(mark.pos);
-    n.text = value;
-    finish_leaf(std::move(n), anchor);
+  // Puts the original characters back into a value.
+  void restore(std::string& text) const {
+    if (!active_) return;
+    for (const auto& s : stand_ins_) {
+      for (std::size_t at = text.find(s.stand_in); at != std::string::npos; at = text.find(s.stand_in, at + 1)) {
+        text.replace(at, s.stand_in.size(), s.original);
+      }
+    }
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(make(YamlNode::Kind::seq, mark), anchor);
+ private:
+  static std::string utf8(std::uint32_t cp) {  // a code point of the BMP, 3 bytes
+    return {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (cp & 0x3F))};
   }
-  void OnSequenceEnd() override { close(); }
+  struct StandIn {
+    std::string_view original;
+    std::string stand_in;
+  };
+  StandIn stand_ins_[3];
+  bool active_ = false;
+};
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(make(YamlNode::Kind::map, mark), anchor);
-  }
-  void OnMapEnd() override {
-    check_duplicate_keys(*stack_.back().node);
-    close();
-  }
+// Builds the tree from libyaml's events. Nodes wait on one stack until their
+// container closes, then move into a vector of the right size: one allocation
+// per mapping or list, and each node moved once.
+class TreeBuilder {
+ public:
+  TreeBuilder(std::uint32_t file, Diagnostics& diags, const YamlLimits& limits, const UnicodeBreaks& breaks)
+      : file_(file), diags_(diags), limits_(limits), breaks_(breaks) {}
 
-  Loc loc(const YAML::Mark& mark) { return positions_(mark); }
+  // Finished documents go to `roots`.
+  void handle(const yaml_event_t& e, std::vector<YamlNode>& roots) {
+    switch (e.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        pending_.clear();
+        open_.clear();
+        anchors_.clear();  // anchors belong to their document
+        break;
+      case YAML_DOCUMENT_END_EVENT:
+        if (!pending_.empty()) roots.push_back(std::move(pending_.front()));
+        pending_.clear();
+        break;
+      case YAML_SCALAR_EVENT: scalar(e); break;
+      case YAML_ALIAS_EVENT: alias(e); break;
+      case YAML_SEQUENCE_START_EVENT:
+        open(YamlNode::Kind::seq, e.start_mark, text_of(e.data.sequence_start.anchor));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        open(YamlNode::Kind::map, e.start_mark, text_of(e.data.mapping_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: close(); break;
+      default: break;
+    }
+  }
 
  private:
   struct Open {
-    YamlNode* node;
-    YAML::anchor_t anchor;
+    std::size_t at;  // the container in pending_; its children follow it
+    std::string anchor;
     std::size_t nodes_before;
   };
   struct Anchored {
@@ -243,10 +366,10 @@ class TreeBuilder : public YAML::EventHandler {
     std::size_t size;
   };
 
-  YamlNode make(YamlNode::Kind kind, const YAML::Mark& mark) {
-    const Loc at = positions_(mark);
+  YamlNode& make(YamlNode::Kind kind, const yaml_mark_t& mark) {
+    const Loc at = loc_of_mark(mark, file_);
     charge(1, at);
-    YamlNode n;
+    YamlNode& n = pending_.emplace_back();
     n.kind = kind;
     n.line = at.line;
     n.col = at.col;
@@ -256,72 +379,118 @@ class TreeBuilder : public YAML::EventHandler {
   void charge(std::size_t n, const Loc& at) {
     nodes_ += n;
     if (nodes_ > limits_.max_nodes) {
-      throw LimitHit{at, "the file holds more than " + std::to_string(limits_.max_nodes) +
-                             " YAML nodes; split it into several files"};
+      throw Stop{at, "the file holds more than " + std::to_string(limits_.max_nodes) +
+                         " YAML nodes; split it into several files"};
     }
   }
 
-  YamlNode* attach(YamlNode&& n) {
-    if (stack_.empty()) {
-      root = std::move(n);
-      have_root = true;
-      return &root;
+  void scalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    // Only a plain scalar without a tag may be typed (a number, a boolean,
+    // null); "12", '12', !!str 12 and block text stay text.
+    const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && !s.tag;
+    const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+    const bool null = plain && (value.empty() || value == "~" || value == "null" || value == "Null" ||
+                                value == "NULL");
+    YamlNode& n = make(null ? YamlNode::Kind::null : YamlNode::Kind::scalar, e.start_mark);
+    n.plain = plain;
+    if (!null) {
+      n.text = value;
+      breaks_.restore(n.text);
     }
-    auto& kids = stack_.back().node->children;
-    kids.push_back(std::move(n));
-    return &kids.back();
+    if (s.anchor) anchors_[std::string(text_of(s.anchor))] = Anchored{n, 1};
   }
 
-  void finish_leaf(YamlNode&& n, YAML::anchor_t anchor) {
-    if (anchor) anchors_[anchor] = Anchored{n, 1};
-    attach(std::move(n));
+  void alias(const yaml_event_t& e) {
+    const Loc at = loc_of_mark(e.start_mark, file_);
+    const std::string name(text_of(e.data.alias.anchor));
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) {
+      const bool inside = std::any_of(open_.begin(), open_.end(), [&](const Open& o) { return o.anchor == name; });
+      throw Stop{at, inside ? "alias *" + name + " inside the value of its own anchor &" + name +
+                                  " (a value cannot contain itself)"
+                            : "alias *" + name + " to no anchor: write &" + name + " on a value before it"};
+    }
+    // Aliases are expanded, and what they cost is bounded: a "billion laughs"
+    // file stops here instead of eating the memory.
+    alias_nodes_ += it->second.size;
+    if (alias_nodes_ > limits_.max_alias_nodes) {
+      throw Stop{at, "aliases (*name) expand to more than " + std::to_string(limits_.max_alias_nodes) +
+                         " YAML nodes (an alias bomb?); write the values out"};
+    }
+    charge(it->second.size, at);
+    YamlNode& copy = pending_.emplace_back(it->second.node);
+    copy.line = at.line;
+    copy.col = at.col;
   }
 
-  void open(YamlNode&& n, YAML::anchor_t anchor) {
-    if (stack_.size() >= limits_.max_depth) {
-      throw LimitHit{Loc{file_, n.line, n.col},
-                     "nesting deeper than " + std::to_string(limits_.max_depth) + " levels"};
+  void open(YamlNode::Kind kind, const yaml_mark_t& mark, std::string_view anchor) {
+    if (open_.size() >= limits_.max_depth) {
+      throw Stop{loc_of_mark(mark, file_), "nesting deeper than " + std::to_string(limits_.max_depth) + " levels"};
     }
     const std::size_t before = nodes_;
-    YamlNode* p = attach(std::move(n));
-    stack_.push_back({p, anchor, before});
+    make(kind, mark);
+    open_.push_back({pending_.size() - 1, std::string(anchor), before});
   }
 
   void close() {
-    Open top = stack_.back();
-    stack_.pop_back();
-    if (top.anchor) {
+    Open top = std::move(open_.back());
+    open_.pop_back();
+    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(top.at + 1);
+    YamlNode& container = pending_[top.at];
+    container.children.assign(std::make_move_iterator(first), std::make_move_iterator(pending_.end()));
+    pending_.erase(first, pending_.end());
+    if (container.is_map()) check_duplicate_keys(container);
+    if (!top.anchor.empty()) {
       // The anchored copy costs memory too: charged, so that anchors nested
       // in anchors cannot multiply a large subtree.
       const std::size_t size = nodes_ - top.nodes_before;
-      charge(size, Loc{file_, top.node->line, top.node->col});
-      anchors_[top.anchor] = Anchored{*top.node, size};
+      charge(size, Loc{file_, container.line, container.col});
+      anchors_[top.anchor] = Anchored{container, size};
     }
+  }
+
+  void duplicate(const YamlNode& first, const YamlNode& again) {
+    diags_.error("yaml/duplicate-key", Loc{file_, again.line, again.col},
+                 "duplicate key '" + again.text + "' (first at line " + std::to_string(first.line) + ")");
   }
 
   void check_duplicate_keys(const YamlNode& map) {
     const std::size_t n = map.map_size();
     if (n < 2) return;
+    // The mappings of a project have a dozen keys: comparing each pair costs
+    // less than a hash table. Large mappings (a hostile file) take the table.
+    if (n <= 24) {
+      for (std::size_t i = 1; i < n; ++i) {
+        const YamlNode& k = map.key(i);
+        if (!k.is_scalar()) continue;
+        for (std::size_t j = 0; j < i; ++j) {
+          const YamlNode& earlier = map.key(j);
+          if (earlier.is_scalar() && earlier.text == k.text) {
+            duplicate(earlier, k);
+            break;
+          }
+        }
+      }
+      return;
+    }
     std::unordered_map<std::string_view, const YamlNode*> seen;
     seen.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
       const YamlNode& k = map.key(i);
       if (!k.is_scalar()) continue;
       auto [it, fresh] = seen.emplace(k.text, &k);
-      if (!fresh) {
-        diags_.error("yaml/duplicate-key", Loc{file_, k.line, k.col},
-                     "duplicate key '" + k.text + "' (first at line " +
-                         std::to_string(it->second->line) + ")");
-      }
+      if (!fresh) duplicate(*it->second, k);
     }
   }
 
   std::uint32_t file_;
   Diagnostics& diags_;
   const YamlLimits& limits_;
-  Positions positions_;
-  std::vector<Open> stack_;
-  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  const UnicodeBreaks& breaks_;
+  std::vector<YamlNode> pending_;
+  std::vector<Open> open_;
+  std::unordered_map<std::string, Anchored> anchors_;
   std::size_t nodes_ = 0;
   std::size_t alias_nodes_ = 0;
 };
@@ -352,33 +521,23 @@ bool parse_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
     return false;
   }
 
-  MemoryBuf buf(bytes.data(), bytes.size());
-  std::istream in(&buf);
-  TreeBuilder builder(bytes, file, diags, limits);
+  UnicodeBreaks breaks;
+  std::string patched;
+  bytes = breaks.replace(bytes, patched);
+  Parser parser(bytes);
+  TreeBuilder builder(file, diags, limits, breaks);
   try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
-      if (builder.have_root) roots.push_back(std::move(builder.root));
+    if (!parser.ready) throw Stop{Loc{file, 1, 1}, "out of memory while reading the file"};
+    for (Event ev;; ev.clear()) {
+      if (!yaml_parser_parse(&parser.p, &ev.e)) throw parse_error(parser.p, bytes, file);
+      ev.filled = true;
+      if (ev.e.type == YAML_STREAM_END_EVENT) break;
+      builder.handle(ev.e, roots);
     }
-  } catch (const LimitHit& hit) {
-    diags.error("yaml/syntax", hit.loc, hit.message);
+  } catch (const Stop& stop) {
+    diags.error(stop.rule, stop.loc, stop.message);
     roots.clear();
     return false;
-  } catch (const YAML::Exception& e) {
-    diags.error("yaml/syntax", e.mark.is_null() ? Loc{file, 1, 1} : builder.loc(e.mark),
-                e.msg.empty() ? std::string("invalid YAML") : e.msg);
-    roots.clear();
-    return false;
-  }
-  if (builder.last_non_plain) {
-    if (auto quote = unclosed_quote(bytes, *builder.last_non_plain)) {
-      diags.error("yaml/syntax", loc_of_offset(bytes, *quote, file),
-                  std::string("quoted text never closed: it runs to the end of the file; add the "
-                              "closing ") +
-                      (bytes[*quote] == '"' ? "\"" : "'") + " where the text ends");
-      roots.clear();
-      return false;
-    }
   }
   return true;
 }

@@ -4,6 +4,7 @@
 // (a project may override them, §5.5); JSON and CSV are machine formats with
 // fixed keys and columns, written here.
 #pragma once
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,8 +111,12 @@ struct ReportOptions {
 // The whole report as the format says. Throws TemplateError (templates.h) when
 // the project's own report template is wrong.
 std::string render_report(const Project& project, const ReportOptions& options);
+// The same into `out`; JSON is written as it is produced, never whole in
+// memory (a national report is as large as the project's files).
+void render_report(const Project& project, const ReportOptions& options, std::FILE* out);
 
 std::string report_json(const Project& project, const Rollup& rollup, const YearReview* year);
+void report_json(const Project& project, const Rollup& rollup, const YearReview* year, std::FILE* out);
 std::string report_csv(const Project& project, const Rollup& rollup, CsvDialect dialect);
 std::string report_markdown(const Project& project, const Rollup& rollup, const YearReview* year);
 std::string report_html(const Project& project, const Rollup& rollup, const YearReview* year);

@@ -1,5 +1,6 @@
 // cls report: the tableau de bord, or with --year the bilan annuel (SPEC §3).
 #include <charconv>
+#include <cstdio>
 #include <memory>
 
 #include "cli.h"
@@ -60,13 +61,19 @@ Runner report_command(CLI::App& app, const Globals& g) {
     options.csv = o->csv.empty() ? default_csv_dialect(p.lang())
                   : o->csv == "fr" ? CsvDialect::french
                                    : CsvDialect::rfc4180;
-    std::string out;
     try {
-      out = render_report(p, options);
+      if (o->output.empty() || o->output == "-") {
+        // Streamed: a national report is as large as the project's files.
+        render_report(p, options, stdout);
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+          throw Exit{kUsage, "cls: cannot write to standard output"};
+        }
+      } else {
+        write_output(o->output, render_report(p, options));  // whole or not at all
+      }
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, e.what()};
     }
-    write_output(o->output, out);
     return kOk;
   };
 }

@@ -1,0 +1,55 @@
+// JSON written as it is produced, straight into one string: a national
+// report has hundreds of thousands of values, and a tree of them (nlohmann's)
+// cost ten times the size of the project in memory. The layout is that of
+// nlohmann::json::dump(2), numbers included, so outputs did not change.
+#pragma once
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cls {
+
+class JsonWriter {
+ public:
+  // Into a string (finish() returns it), or with a `sink`, into that stream a
+  // megabyte at a time, so that the document is never whole in memory.
+  explicit JsonWriter(std::FILE* sink = nullptr) : sink_(sink) {}
+
+  // Containers. In an object, each value follows its key().
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+
+  // Text must be valid UTF-8 (every text of a loaded project is).
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(std::size_t n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(double x);  // shortest form that reads back the same; null when not finite
+  JsonWriter& null();
+
+  // The document, with a final line break; with a sink, the rest of it is
+  // written there and the result is empty.
+  std::string finish();
+
+ private:
+  void before_value();
+  void open(char bracket);
+  void close(char bracket);
+  void indent();
+  void flush();
+
+  std::FILE* sink_;
+  std::string out_;
+  // For each open container: whether it has an element yet.
+  std::vector<bool> has_items_;
+  bool after_key_ = false;
+};
+
+}  // namespace cls
