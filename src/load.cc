@@ -30,26 +30,20 @@ std::optional<fs::path> find_project_root(const fs::path& start) {
 
 namespace {
 
-// Text from a file, quoted for a message: long values are cut (at a
-// character boundary, so that the message stays valid UTF-8).
-std::string quote_text(std::string_view text) {
-  constexpr std::size_t kMax = 40;
-  if (text.size() <= kMax) return "'" + std::string(text) + "'";
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "…'";
-}
-
 // What a YAML node is, in words for a schema/type message.
 std::string describe(const YamlNode& n) {
   switch (n.kind) {
     case YamlNode::Kind::map: return "a mapping";
     case YamlNode::Kind::seq: return "a list";
     case YamlNode::Kind::null: return "nothing";
-    case YamlNode::Kind::scalar: return quote_text(n.text);
+    case YamlNode::Kind::scalar: return quote_value(n.text);
   }
   return "a value";
 }
+
+// Far beyond any indicator value or weight, and small enough that sums of
+// millions of them stay finite and each is exact to the unit (below 2^53).
+constexpr double kMaxNumber = 1e15;
 
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -85,7 +79,7 @@ class Reader {
         }
         auto it = std::find(keys_.begin(), keys_.end(), k.text);
         if (it == keys_.end()) {
-          std::string msg = "unknown key " + quote_text(k.text) + " in " + std::string(what);
+          std::string msg = "unknown key " + quote_value(k.text) + " in " + std::string(what);
           std::string near = nearest(k.text, std::vector<std::string_view>(keys_.begin(), keys_.end()));
           if (!near.empty()) msg += "; did you mean '" + near + "'?";
           r.diags_.error("schema/unknown-key", r.loc(k), msg);
@@ -156,16 +150,21 @@ class Reader {
     return f;
   }
 
-  // A number: finite, decimal notation (no .nan, .inf or 1e400).
+  // A number: finite, decimal notation (no .nan, .inf or 1e400), and at most
+  // kMaxNumber in magnitude, so that the sums and differences of the roll-up
+  // stay finite (cls-check(1), LIMITS).
   Field<double> number(const YamlNode* n) {
     Field<double> f;
     if (!n) return f;
     f.loc = loc(*n);
     double v = 0;
-    if (n->is_scalar() && parse_number(n->text, v)) {
-      f.value = v;
-    } else {
+    if (!n->is_scalar() || !parse_number(n->text, v)) {
       type_error(*n, "a number");
+    } else if (std::fabs(v) > kMaxNumber) {
+      diags_.error("schema/type", f.loc,
+                   "the number " + quote_value(n->text) + " is too large: at most 10^15 (a million billion)");
+    } else {
+      f.value = v;
     }
     return f;
   }
@@ -204,7 +203,15 @@ class Reader {
       if (n->text == "true" || n->text == "True" || n->text == "TRUE") f.value = true;
       if (n->text == "false" || n->text == "False" || n->text == "FALSE") f.value = false;
     }
-    if (!f.value) type_error(*n, "true or false");
+    if (!f.value && n->is_scalar() && !n->plain && (n->text == "true" || n->text == "false")) {
+      // "true" in quotes (or with a tag) is text to YAML: say so, rather
+      // than the puzzling "expected true or false, found 'true'".
+      diags_.error("schema/type", f.loc,
+                   "expected true or false, found the text " + quote_value(n->text) +
+                       " (quoted or tagged); write it without quotes or tag");
+    } else if (!f.value) {
+      type_error(*n, "true or false");
+    }
     return f;
   }
 
@@ -218,7 +225,7 @@ class Reader {
       f.value = *d;
     } else {
       diags_.error("date/invalid", f.loc,
-                   quote_text(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
+                   quote_value(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
     }
     return f;
   }
@@ -233,7 +240,7 @@ class Reader {
       f.value = *t;
     } else {
       diags_.error("date/invalid", f.loc,
-                   quote_text(n->text) + " is not a time; write HH:MM (24 h), e.g. \"14:00\"");
+                   quote_value(n->text) + " is not a time; write HH:MM (24 h), e.g. \"14:00\"");
     }
     return f;
   }

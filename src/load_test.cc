@@ -66,7 +66,7 @@ struct DiskLoad {
   }
 };
 
-DiskLoad load_dir(const fs::path& root, const YamlLimits& limits = {}) {
+DiskLoad load_dir(const fs::path& root, const YamlLimits& limits = kProjectFileLimits) {
   DiskLoad l;
   l.project = load_project(root, l.diags, limits);
   return l;
