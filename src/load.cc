@@ -762,7 +762,9 @@ void parallel_for(std::size_t n, F&& work) {
 Project merge(std::vector<std::string> paths, std::vector<FileResult>& results, Diagnostics& diags) {
   Project p;
   p.files = std::move(paths);
-  bool have_manifest = false;
+  // A cls.yaml that cannot be read or parsed is there all the same: its own
+  // error says what is wrong, not "no cls.yaml" on top of it.
+  const bool have_manifest = std::find(p.files.begin(), p.files.end(), "cls.yaml") != p.files.end();
   std::size_t actors = 0, actions = 0, meetings = 0;
   for (const auto& r : results) {
     actors += r.actors.size();
@@ -774,10 +776,7 @@ Project merge(std::vector<std::string> paths, std::vector<FileResult>& results, 
   p.meetings.reserve(meetings);
   for (auto& r : results) {
     diags.append(std::move(r.diags));
-    if (r.manifest) {
-      p.manifest = std::move(*r.manifest);
-      have_manifest = true;
-    }
+    if (r.manifest) p.manifest = std::move(*r.manifest);
     std::move(r.actors.begin(), r.actors.end(), std::back_inserter(p.actors));
     std::move(r.actions.begin(), r.actions.end(), std::back_inserter(p.actions));
     std::move(r.meetings.begin(), r.meetings.end(), std::back_inserter(p.meetings));
