@@ -30,13 +30,16 @@ std::optional<fs::path> find_project_root(const fs::path& start) {
 
 namespace {
 
+// Text from a file, quoted for a message: long values are cut (diagnostic.h).
+std::string quote_text(std::string_view text) { return quote_value(text); }
+
 // What a YAML node is, in words for a schema/type message.
 std::string describe(const YamlNode& n) {
   switch (n.kind) {
     case YamlNode::Kind::map: return "a mapping";
     case YamlNode::Kind::seq: return "a list";
     case YamlNode::Kind::null: return "nothing";
-    case YamlNode::Kind::scalar: return quote_value(n.text);
+    case YamlNode::Kind::scalar: return quote_text(n.text);
   }
   return "a value";
 }
@@ -79,7 +82,7 @@ class Reader {
         }
         auto it = std::find(keys_.begin(), keys_.end(), k.text);
         if (it == keys_.end()) {
-          std::string msg = "unknown key " + quote_value(k.text) + " in " + std::string(what);
+          std::string msg = "unknown key " + quote_text(k.text) + " in " + std::string(what);
           std::string near = nearest(k.text, std::vector<std::string_view>(keys_.begin(), keys_.end()));
           if (!near.empty()) msg += "; did you mean '" + near + "'?";
           r.diags_.error("schema/unknown-key", r.loc(k), msg);
@@ -162,7 +165,7 @@ class Reader {
       type_error(*n, "a number");
     } else if (std::fabs(v) > kMaxNumber) {
       diags_.error("schema/type", f.loc,
-                   "the number " + quote_value(n->text) + " is too large: at most 10^15 (a million billion)");
+                   "the number " + quote_text(n->text) + " is too large: at most 10^15 (a million billion)");
     } else {
       f.value = v;
     }
@@ -207,7 +210,7 @@ class Reader {
       // "true" in quotes (or with a tag) is text to YAML: say so, rather
       // than the puzzling "expected true or false, found 'true'".
       diags_.error("schema/type", f.loc,
-                   "expected true or false, found the text " + quote_value(n->text) +
+                   "expected true or false, found the text " + quote_text(n->text) +
                        " (quoted or tagged); write it without quotes or tag");
     } else if (!f.value) {
       type_error(*n, "true or false");
@@ -225,7 +228,7 @@ class Reader {
       f.value = *d;
     } else {
       diags_.error("date/invalid", f.loc,
-                   quote_value(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
+                   quote_text(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
     }
     return f;
   }
@@ -240,7 +243,7 @@ class Reader {
       f.value = *t;
     } else {
       diags_.error("date/invalid", f.loc,
-                   quote_value(n->text) + " is not a time; write HH:MM (24 h), e.g. \"14:00\"");
+                   quote_text(n->text) + " is not a time; write HH:MM (24 h), e.g. \"14:00\"");
     }
     return f;
   }
