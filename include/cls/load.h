@@ -17,10 +17,13 @@ namespace cls {
 std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start);
 
 // The limits on each file of a project (cls-check(1), LIMITS): the YAML
-// tree's, but files of up to 8 MiB rather than 2, so that a list of many
-// thousand actors (an annuaire exported from a spreadsheet, ~300 bytes per
+// tree's, but files of up to 4 MiB rather than 2, so that a list of ten
+// thousand actors (an annuaire exported from a spreadsheet, ~330 bytes per
 // actor) still loads; a file of tens of MB is refused by its size at once.
-inline constexpr YamlLimits kProjectFileLimits{.max_bytes = 8u << 20};
+// Not more: yaml-cpp 0.7 holds ~240 bytes per token of an unclosed flow
+// collection before the depth limit can stop it, so 4 MiB of "[" cost it
+// 1 GB (8 MiB: 2 GB).
+inline constexpr YamlLimits kProjectFileLimits{.max_bytes = 4u << 20};
 
 // One file of a project, its path relative to the root ("actions/PREV-02.yaml").
 struct SourceFile {
