@@ -133,7 +133,9 @@ std::optional<Money> Money::parse(std::string_view t) {
 }
 
 std::string Money::plain() const {
-  const std::int64_t a = cents < 0 ? -cents : cents;
+  // The magnitude as unsigned, so that INT64_MIN does not overflow.
+  const std::uint64_t a = cents < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(cents)
+                                    : static_cast<std::uint64_t>(cents);
   std::string s = (cents < 0 ? "-" : "") + std::to_string(a / 100);
   if (a % 100) {
     char buf[4];

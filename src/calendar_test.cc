@@ -55,4 +55,12 @@ TEST_CASE("money is exact cents") {
   CHECK(Money::parse("4500.50")->plain() == "4500.50");
   CHECK(Money::parse("12000")->plain() == "12000");
   CHECK(Money::parse("0.05")->plain() == "0.05");
+  // Ten thousand of the largest amounts a file may hold overflow int64: the
+  // sum stops at the bound (no undefined behaviour, no negative total).
+  Money total;
+  for (int i = 0; i < 10000; ++i) total += *Money::parse("9999999999999.99");
+  CHECK(total.cents == INT64_MAX);
+  Money debt{INT64_MIN + 1};
+  debt += Money{-5};
+  CHECK(debt.cents == INT64_MIN);
 }

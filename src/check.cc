@@ -9,7 +9,9 @@ namespace cls {
 
 namespace {
 
-std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+// An id as messages quote it: references are any text a file holds, so a
+// huge one is cut (a valid id has at most 64 characters, and is whole).
+std::string quote(std::string_view s) { return quote_value(s, 64); }
 
 // One checker object per run: it holds the id lists used for suggestions, and
 // each rule of SPEC §2 is one member function below.
@@ -286,7 +288,7 @@ class Checker {
     for (const auto& item : m.agenda) {
       for (const auto& d : item.decisions) {
         if (d.vote && voters) {
-          const int cast = d.vote->for_ + d.vote->against + d.vote->abstain;
+          const long long cast = 0LL + d.vote->for_ + d.vote->against + d.vote->abstain;
           if (cast > *voters) {
             d_.error("meeting/vote", d.vote->loc,
                      std::to_string(cast) + " votes cast, but only " + std::to_string(*voters) +
@@ -318,7 +320,7 @@ class Checker {
 
   void duration(const Meeting& m) {
     if (!m.start || !m.end) return;
-    int total = 0;
+    long long total = 0;  // durations are ints: their sum may not be
     for (const auto& item : m.agenda) total += item.duration.value_or(0);
     const int available = m.end->minutes - m.start->minutes;
     if (available >= 0 && total > available) {

@@ -42,6 +42,37 @@ void Diagnostics::sort(const std::vector<std::string>& files) {
   });
 }
 
+std::string quote_value(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return "'" + std::string(text) + "'";
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(text.substr(0, cut)) + "…'";
+}
+
+// Text from the files as the terminal gets it: control characters (C0, DEL,
+// C1) written as \xHH, so that a file cannot move the cursor, recolour or
+// retitle the terminal of whoever runs `cls check`, and a line break in a
+// file name cannot split a diagnostic in two.
+static std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const bool c1 = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {
+      const unsigned code = c1 ? static_cast<unsigned char>(s[++i]) : c;
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[code >> 4];
+      out += kHex[code & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 static std::string file_of(const Loc& loc, const std::vector<std::string>& files) {
   return loc.file < files.size() ? files[loc.file] : std::string("cls.yaml");
 }
@@ -50,7 +81,7 @@ std::string format_text(const Diagnostic& d, const std::vector<std::string>& fil
   const bool err = d.severity == Severity::error;
   std::string out;
   if (color) out += "\033[1m";
-  out += file_of(d.loc, files);
+  out += printable(file_of(d.loc, files));
   if (d.loc.line > 0) {
     out += ':' + std::to_string(d.loc.line) + ':' + std::to_string(d.loc.col);
   }
@@ -58,7 +89,7 @@ std::string format_text(const Diagnostic& d, const std::vector<std::string>& fil
   if (color) out += err ? "\033[31m" : "\033[35m";
   out += err ? "error" : "warning";
   if (color) out += "\033[0m";
-  out += ": " + d.message + " [" + d.rule + "]";
+  out += ": " + printable(d.message) + " [" + d.rule + "]";
   return out;
 }
 

@@ -14,6 +14,27 @@ TEST_CASE("text diagnostics are FILE:LINE:COL: severity: MESSAGE [RULE]") {
   CHECK(format_text(d, files, true).find("\033[") != std::string::npos);
 }
 
+TEST_CASE("text diagnostics carry no control character from the files") {
+  // An escape sequence in a key, a C1 CSI (U+009B) and a line break in a file
+  // name reach the terminal as visible \xHH, on one line.
+  const std::vector<std::string> files = {"actions/a\nb.yaml"};
+  Diagnostic d{Severity::error, "schema/unknown-key", Loc{0, 1, 1},
+               "unknown key '\033[31mred\xC2\x9B" "2J\x7F' in action"};
+  CHECK(format_text(d, files, false) ==
+        "actions/a\\x0ab.yaml:1:1: error: unknown key '\\x1b[31mred\\x9b2J\\x7f' in action [schema/unknown-key]");
+  // Other text, accents and typographic marks included, is kept as is.
+  d.message = "clé inconnue « é » ’";
+  CHECK(format_text(d, {"actions/é.yaml"}, false) == "actions/é.yaml:1:1: error: clé inconnue « é » ’ [schema/unknown-key]");
+}
+
+TEST_CASE("quoted values are cut at a character boundary") {
+  CHECK(quote_value("court") == "'court'");
+  CHECK(quote_value(std::string(41, 'a')) == "'" + std::string(40, 'a') + "…'");
+  // "é" is two bytes: the cut never splits it.
+  CHECK(quote_value(std::string(39, 'a') + "éé") == "'" + std::string(39, 'a') + "…'");
+  CHECK(quote_value(std::string(100, 'x'), 64).size() == 64 + 2 + 3);
+}
+
 TEST_CASE("diagnostics sort by file path, then position") {
   const std::vector<std::string> files = {"meetings/m.yaml", "actions/a.yaml"};
   Diagnostics ds;

@@ -527,7 +527,9 @@ std::vector<std::optional<int>> item_starts(const Meeting& meeting) {
   for (const AgendaItem& item : meeting.agenda) {
     out.push_back(at);
     if (at && item.duration) {
-      *at += *item.duration;
+      // On the clock, modulo a day: what format_time shows, and no overflow
+      // whatever durations a file holds.
+      *at = (*at + *item.duration % 1440) % 1440;
     } else {
       at.reset();
     }

@@ -31,15 +31,8 @@ std::optional<fs::path> find_project_root(const fs::path& start) {
 
 namespace {
 
-// Text from a file, quoted for a message: long values are cut (at a
-// character boundary, so that the message stays valid UTF-8).
-std::string quote_text(std::string_view text) {
-  constexpr std::size_t kMax = 40;
-  if (text.size() <= kMax) return "'" + std::string(text) + "'";
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "…'";
-}
+// Text from a file, quoted for a message: long values are cut (diagnostic.h).
+std::string quote_text(std::string_view text) { return quote_value(text); }
 
 // What a YAML node is, in words for a schema/type message.
 std::string describe(const YamlNode& n) {
@@ -51,6 +44,10 @@ std::string describe(const YamlNode& n) {
   }
   return "a value";
 }
+
+// Far beyond any indicator value or weight, and small enough that sums of
+// millions of them stay finite and each is exact to the unit (below 2^53).
+constexpr double kMaxNumber = 1e15;
 
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -166,16 +163,21 @@ class Reader {
     return f;
   }
 
-  // A number: finite, decimal notation (no .nan, .inf or 1e400).
+  // A number: finite, decimal notation (no .nan, .inf or 1e400), and at most
+  // kMaxNumber in magnitude, so that the sums and differences of the roll-up
+  // stay finite (cls-check(1), LIMITS).
   Field<double> number(const YamlNode* n) {
     Field<double> f;
     if (!n) return f;
     f.loc = loc(*n);
     double v = 0;
-    if (n->is_scalar() && parse_number(n->text, v)) {
-      f.value = v;
-    } else {
+    if (!n->is_scalar() || !parse_number(n->text, v)) {
       type_error(*n, "a number");
+    } else if (std::fabs(v) > kMaxNumber) {
+      diags_.error("schema/type", f.loc,
+                   "the number " + quote_text(n->text) + " is too large: at most 10^15 (a million billion)");
+    } else {
+      f.value = v;
     }
     return f;
   }
@@ -214,7 +216,15 @@ class Reader {
       if (n->text == "true" || n->text == "True" || n->text == "TRUE") f.value = true;
       if (n->text == "false" || n->text == "False" || n->text == "FALSE") f.value = false;
     }
-    if (!f.value) type_error(*n, "true or false");
+    if (!f.value && n->is_scalar() && !n->plain && (n->text == "true" || n->text == "false")) {
+      // "true" in quotes (or with a tag) is text to YAML: say so, rather
+      // than the puzzling "expected true or false, found 'true'".
+      diags_.error("schema/type", f.loc,
+                   "expected true or false, found the text " + quote_text(n->text) +
+                       " (quoted or tagged); write it without quotes or tag");
+    } else if (!f.value) {
+      type_error(*n, "true or false");
+    }
     return f;
   }
 
@@ -764,7 +774,9 @@ Project load_files(std::vector<std::string> paths, Diagnostics& diags, Load&& lo
   }
   p.actions.reserve(action_files);
   p.meetings.reserve(meeting_files);
-  bool have_manifest = false;
+  // A cls.yaml that cannot be read or parsed is there all the same: its own
+  // error says what is wrong, not "no cls.yaml" on top of it.
+  const bool have_manifest = std::find(p.files.begin(), p.files.end(), "cls.yaml") != p.files.end();
   std::vector<FileResult> results;
   for (std::size_t first = 0; first < p.files.size(); first += kBatch) {
     results.clear();
@@ -772,10 +784,7 @@ Project load_files(std::vector<std::string> paths, Diagnostics& diags, Load&& lo
     parallel_for(results.size(), [&](std::size_t k) { load(first + k, p.files[first + k], results[k]); });
     for (auto& r : results) {
       diags.append(std::move(r.diags));
-      if (r.manifest) {
-        p.manifest = std::move(*r.manifest);
-        have_manifest = true;
-      }
+      if (r.manifest) p.manifest = std::move(*r.manifest);
       p.actors.insert(p.actors.end(), std::make_move_iterator(r.actors.begin()),
                       std::make_move_iterator(r.actors.end()));
       p.actions.insert(p.actions.end(), std::make_move_iterator(r.actions.begin()),

@@ -66,7 +66,7 @@ struct DiskLoad {
   }
 };
 
-DiskLoad load_dir(const fs::path& root, const YamlLimits& limits = {}) {
+DiskLoad load_dir(const fs::path& root, const YamlLimits& limits = kProjectFileLimits) {
   DiskLoad l;
   l.project = load_project(root, l.diags, limits);
   return l;
@@ -192,6 +192,24 @@ TEST_CASE("project_files lists problems under their own names, sorted") {
   CHECK(files == V{"actions/a.yaml", "actions/c.yaml", "actors/all.yaml", "cls.yaml"});
   REQUIRE(diags.all().size() == 1);
   CHECK(files.at(diags.all()[0].loc.file) == "actions/a.yaml");
+}
+
+TEST_CASE("a cls.yaml that cannot be parsed or read is reported as such, not as missing") {
+  TempProject t;
+  t.write("cls.yaml", ",\n");  // yaml-cpp 0.7 loops on it until the node limit
+  auto broken = load_dir(t.root);
+  REQUIRE(broken.errors().size() == 1);
+  CHECK(broken.errors()[0].starts_with("cls.yaml: "));
+  CHECK_FALSE(broken.messages_contain("no cls.yaml"));
+  YamlLimits small;
+  small.max_bytes = 16;
+  t.write("cls.yaml", cls::testing::manifest());
+  auto large = load_dir(t.root, small);
+  CHECK(large.messages_contain("too large"));
+  CHECK_FALSE(large.messages_contain("no cls.yaml"));
+  // Without any cls.yaml, that is what is said.
+  fs::remove(t.root / "cls.yaml");
+  CHECK(load_dir(t.root).messages_contain("no cls.yaml in the project"));
 }
 
 TEST_CASE("a link in place of cls.yaml that goes nowhere is reported") {

@@ -110,6 +110,57 @@ std::optional<std::size_t> find_partial_tag(std::string_view text, std::string_v
   return std::nullopt;
 }
 
+// kainjow keeps the text of every section for lambdas, so sections nested
+// thousands deep cost time and memory quadratic in the template's length
+// (10 000 levels: seven seconds and over a gigabyte). Real templates nest a
+// handful deep; past kMaxSectionDepth a template is refused before kainjow
+// parses it.
+constexpr int kMaxSectionDepth = 100;
+
+// The first section tag ({{#x}} or {{^x}}) nested deeper than
+// kMaxSectionDepth, following {{=<% %>=}} changes of delimiters.
+std::optional<std::size_t> too_deep_section(std::string_view text) {
+  std::string open = "{{", close = "}}";
+  int depth = 0;
+  for (std::size_t at = text.find(open); at != std::string_view::npos; at = text.find(open, at)) {
+    const std::size_t body = at + open.size();
+    const std::size_t end = text.find(close, body);
+    if (end == std::string_view::npos) return std::nullopt;  // kainjow reports it
+    const char kind = body < end ? text[body] : '\0';
+    if (kind == '#' || kind == '^') {
+      if (++depth > kMaxSectionDepth) return at;
+    } else if (kind == '/') {
+      --depth;
+    } else if (kind == '=' && end > body + 1 && text[end - 1] == '=') {
+      // {{=<% %>=}}: the new opening and closing delimiters, space apart.
+      std::string_view spec = text.substr(body + 1, end - body - 2);
+      const std::size_t space = spec.find_first_of(" \t");
+      const std::size_t next = spec.find_first_not_of(" \t", space);
+      if (space != std::string_view::npos && next != std::string_view::npos && space > 0) {
+        std::string new_open(spec.substr(0, space)), new_close(spec.substr(next));
+        while (!new_close.empty() && (new_close.back() == ' ' || new_close.back() == '\t')) new_close.pop_back();
+        if (!new_close.empty()) {
+          at = end + close.size();
+          open = std::move(new_open);
+          close = std::move(new_close);
+          continue;
+        }
+      }
+    }
+    at = end + close.size();
+  }
+  return std::nullopt;
+}
+
+// Refuses a template whose sections nest too deep, at the offending tag.
+void check_section_depth(const TemplateSource& source) {
+  if (auto at = too_deep_section(source.text)) {
+    auto [line, column] = line_column(source.text, *at);
+    throw TemplateError(source.display_name(), line, column,
+                        "sections nested more than " + std::to_string(kMaxSectionDepth) + " deep");
+  }
+}
+
 // Partials nest by recursion inside kainjow, so a partial that includes itself
 // for ever would overflow the stack. The depth is measured in stack bytes used
 // since render_template() started: far below the 8 MiB of the main thread, far
@@ -171,6 +222,12 @@ class Context : public mus::basic_context<std::string> {
       if (!found) continue;
       // Checked here, where the file is known: kainjow would report the error
       // at an offset of the partial's text as if it were the including one's.
+      try {
+        check_section_depth(*found);
+      } catch (const TemplateError& e) {
+        error_ = e;
+        return nullptr;
+      }
       mus::mustache probe{found->text};
       if (!probe.is_valid()) {
         error_ = syntax_error(*found, probe.error_message());
@@ -275,6 +332,7 @@ Escape escape_for(std::string_view template_name) {
 }
 
 std::string render_template(const TemplateSource& source, const mus::data& context, Escape escape) {
+  check_section_depth(source);
   mus::mustache tmpl{source.text};
   if (!tmpl.is_valid()) throw syntax_error(source, tmpl.error_message());
   switch (escape) {

@@ -187,3 +187,34 @@ TEST_CASE("a recursive partial over data of bounded depth works") {
   root.set("children", children);
   CHECK(render_template(find_template("tree.md.mustache", p.root), root) == "r(c())");
 }
+
+TEST_CASE("sections nested past 100 deep are refused before parsing, at the tag") {
+  // kainjow's cost is quadratic in such nesting: 10 000 levels took seven
+  // seconds and more than a gigabyte.
+  auto nested = [](int n, const std::string& open, const std::string& close) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += open + "#s" + close;
+    t += "x";
+    for (int i = 0; i < n; ++i) t += open + "/s" + close;
+    return t;
+  };
+  data d;
+  d.set("s", true);
+  const TemplateSource ok{"a.md.mustache", nested(100, "{{", "}}"), "built-in", ""};
+  CHECK(render_template(ok, d) == "x");
+  const TemplateSource deep{"a.md.mustache", "ligne\n" + nested(100000, "{{", "}}"), "built-in", ""};
+  CHECK(error_of([&] { render_template(deep, d); }) ==
+        "a.md.mustache (built-in):2:601: error: sections nested more than 100 deep");
+  // Other delimiters do not hide them; inverted sections count too.
+  const TemplateSource hidden{"a.md.mustache", "{{=<% %>=}}" + nested(101, "<%", "%>"), "built-in", ""};
+  CHECK(error_of([&] { render_template(hidden, d); }).find("nested more than 100") != std::string::npos);
+  const TemplateSource inverted{"a.md.mustache", nested(101, "{{", "}}").replace(0, 3, "{{^"), "built-in", ""};
+  CHECK(error_of([&] { render_template(inverted, d); }).find("nested more than 100") != std::string::npos);
+  // In a partial, the partial's file is named.
+  TempProject p;
+  p.write("doc.md.mustache", "{{> deep}}");
+  p.write("deep.md.mustache", nested(200, "{{", "}}"));
+  CHECK(error_of([&] { render_template(find_template("doc.md.mustache", p.root), d); }) ==
+        (p.root / "templates" / "deep.md.mustache").string() +
+            ":1:601: error: sections nested more than 100 deep");
+}

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <vector>
 
@@ -56,10 +57,8 @@ constexpr bool terms_in_enum_order() {
 }
 static_assert(terms_in_enum_order(), "kTerms must list every Term, in enum order");
 
-// Digits of |value| grouped by three with `sep`. Works on the unsigned
-// magnitude so that INT64_MIN does not overflow.
-std::string group_digits(std::uint64_t magnitude, std::string_view sep) {
-  std::string digits = std::to_string(magnitude);
+// Digits grouped by three with `sep`.
+std::string group_digits(std::string_view digits, std::string_view sep) {
   std::string out;
   const std::size_t n = digits.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -82,7 +81,7 @@ std::string fixed_point(Lang lang, std::int64_t scaled, int decimals) {
   std::uint64_t unit = 1;
   for (int i = 0; i < decimals; ++i) unit *= 10;
   std::string out = scaled < 0 ? "-" : "";
-  out += group_digits(mag / unit, group_sep(lang));
+  out += group_digits(std::to_string(mag / unit), group_sep(lang));
   if (decimals > 0) {
     std::string frac = std::to_string(mag % unit);
     out += decimal_sep(lang);
@@ -96,6 +95,20 @@ std::int64_t round_scaled(double value, int decimals) {
   if (decimals < 0 || decimals > 9) throw std::invalid_argument("decimals must be within 0..9");
   if (!std::isfinite(value)) throw std::invalid_argument("cannot format a non-finite number");
   return std::llround(value * std::pow(10.0, decimals));
+}
+
+// Whether value × 10^decimals rounds into an int64 (llround's result is
+// unspecified past it).
+bool fits_scaled(double value, int decimals) {
+  return std::fabs(value) * std::pow(10.0, decimals) < 9e18;
+}
+
+// A whole number past int64, grouped: only sums over a hostile file get
+// there (each number of a file is at most 10^15).
+std::string huge_integer(Lang lang, double value) {
+  char digits[400];  // DBL_MAX has 309 digits
+  std::snprintf(digits, sizeof digits, "%.0f", std::fabs(value));
+  return (value < 0 ? "-" : "") + group_digits(digits, group_sep(lang));
 }
 
 void check_month(int month) {
@@ -193,10 +206,12 @@ std::string format_integer(Lang lang, std::int64_t value) {
 }
 
 std::string format_decimal(Lang lang, double value, int decimals) {
+  if (std::isfinite(value) && !fits_scaled(value, decimals)) return huge_integer(lang, value);
   return fixed_point(lang, round_scaled(value, decimals), decimals);
 }
 
 std::string format_number(Lang lang, double value, int max_decimals) {
+  if (std::isfinite(value) && !fits_scaled(value, max_decimals)) return huge_integer(lang, value);
   std::int64_t scaled = round_scaled(value, max_decimals);
   int decimals = max_decimals;
   while (decimals > 0 && scaled % 10 == 0) {

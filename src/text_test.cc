@@ -70,6 +70,14 @@ TEST_CASE("integers and decimals") {
   CHECK(format_number(Lang::en, 12.5) == "12.5");
   CHECK(format_number(Lang::en, 2.0 / 3.0) == "0.67");
   CHECK_THROWS(format_number(Lang::en, std::numeric_limits<double>::quiet_NaN()));
+
+  // Sums past int64 (a million readings of 10^15 accumulated) are written out
+  // in full, not wrapped around to a negative number.
+  CHECK(format_number(Lang::en, 1e21) == "1,000,000,000,000,000,000,000");
+  CHECK(format_number(Lang::fr, -2e19) == "-20\u202F000\u202F000\u202F000\u202F000\u202F000\u202F000");
+  CHECK(format_decimal(Lang::en, 1e17, 2) == "100,000,000,000,000,000");
+  CHECK(format_number(Lang::en, 1e15) == "1,000,000,000,000,000");
+  CHECK(format_number(Lang::en, std::numeric_limits<double>::max()).size() == 309 + 102);
 }
 
 TEST_CASE("money") {

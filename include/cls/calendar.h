@@ -47,7 +47,15 @@ struct Money {
   std::int64_t cents = 0;
   // An integer or a decimal with at most two decimals ("12000", "4500.5").
   static std::optional<Money> parse(std::string_view text);
-  Money& operator+=(Money o) { cents += o.cents; return *this; }
+  // Exact up to 92 million billion euros; a sum past that (only a hostile
+  // file of thousands of 13-digit amounts gets there) stops at the bound
+  // instead of overflowing.
+  Money& operator+=(Money o) {
+    if (__builtin_add_overflow(cents, o.cents, &cents)) {
+      cents = o.cents < 0 ? INT64_MIN : INT64_MAX;
+    }
+    return *this;
+  }
   friend Money operator+(Money a, Money b) { return a += b; }
   auto operator<=>(const Money&) const = default;
   // "4500.50", "12000" (plain, for JSON/CSV); documents use text.h.

@@ -54,6 +54,10 @@ std::string format_json(const Diagnostics& diags, const std::vector<std::string>
 std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
                          std::string_view tool_version, std::string_view uri_prefix = {});
 
+// Text from a file, quoted for a message: 'text', cut at about `max_bytes`
+// (at a character boundary, so that the message stays valid UTF-8) with "…".
+std::string quote_value(std::string_view text, std::size_t max_bytes = 40);
+
 // The nearest candidate to `word` by edit distance, or "" when none is close
 // enough to be a plausible misspelling ("did you mean …?").
 std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates);

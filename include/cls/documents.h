@@ -114,7 +114,7 @@ kainjow::mustache::data document_context(const Project& project, const Meeting& 
                                          DocFormat format);
 
 // The start of each agenda item, in minutes since midnight: the meeting's
-// start plus the durations of the items before it. Unknown (nullopt) when the
+// start plus the durations of the items before it (modulo a day). Unknown (nullopt) when the
 // meeting has no start time, and from the first item after one without a
 // duration (its length is not known).
 std::vector<std::optional<int>> item_starts(const Meeting& meeting);

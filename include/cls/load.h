@@ -16,6 +16,15 @@ namespace cls {
 // The directory holding cls.yaml: `start` or its nearest parent that has one.
 std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start);
 
+// The limits on each file of a project (cls-check(1), LIMITS): the YAML
+// tree's, but files of up to 4 MiB rather than 2, so that a list of ten
+// thousand actors (an annuaire exported from a spreadsheet, ~330 bytes per
+// actor) still loads; a file of tens of MB is refused by its size at once.
+// Not more: yaml-cpp 0.7 holds ~240 bytes per token of an unclosed flow
+// collection before the depth limit can stop it, so 4 MiB of "[" cost it
+// 1 GB (8 MiB: 2 GB).
+inline constexpr YamlLimits kProjectFileLimits{.max_bytes = 4u << 20};
+
 // One file of a project, its path relative to the root ("actions/PREV-02.yaml").
 struct SourceFile {
   std::string path;
@@ -30,11 +39,11 @@ std::vector<std::string> project_files(const std::filesystem::path& root, Diagno
 
 // Reads and parses the files of `root` in parallel, then merges in path order.
 Project load_project(const std::filesystem::path& root, Diagnostics& diags,
-                     const YamlLimits& limits = {});
+                     const YamlLimits& limits = kProjectFileLimits);
 
 // The same from bytes already in memory (a git revision, a fuzzer input).
 // `files` need not be sorted.
 Project load_project(std::vector<SourceFile> files, Diagnostics& diags,
-                     const YamlLimits& limits = {});
+                     const YamlLimits& limits = kProjectFileLimits);
 
 }  // namespace cls

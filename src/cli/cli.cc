@@ -2,9 +2,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <sys/stat.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "cls/check.h"
@@ -79,35 +76,18 @@ void write_output(const std::string& path, const std::string& content) {
     }
     return;
   }
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw Exit{kUsage, "cls: cannot write " + path + ": no such directory"};
-  if (fs::is_directory(target, ec)) throw Exit{kUsage, "cls: cannot write " + path + ": it is a directory"};
-  std::string tmp_name = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = mkstemp(tmp_name.data());
-  if (fd < 0) throw Exit{kUsage, "cls: cannot write " + path + ": " + std::strerror(errno)};
-  std::size_t done = 0;
-  bool ok = true;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ok = false;
-      break;
-    }
-    done += static_cast<std::size_t>(n);
+  try {
+    write_file(path, content);
+  } catch (const OutputError& e) {
+    throw Exit{kUsage, std::string("cls: ") + e.what()};
   }
-  // Output files are documents to share: readable by others, as with a
-  // plain `>` redirection under the usual umask.
-  const mode_t mask = umask(0);
-  umask(mask);
-  ok = ok && fchmod(fd, 0666 & ~mask) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || std::rename(tmp_name.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(tmp_name.c_str());
-    throw Exit{kUsage, "cls: cannot write " + path + ": " + why};
+}
+
+void write_outputs(std::vector<OutputFile>& files, WriteMode mode) {
+  try {
+    write_files(files, mode);
+  } catch (const OutputError& e) {
+    throw Exit{kUsage, std::string("cls: ") + e.what()};
   }
 }
 

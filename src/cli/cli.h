@@ -11,6 +11,7 @@
 #include "cls/calendar.h"
 #include "cls/diagnostic.h"
 #include "cls/model.h"
+#include "cls/output_file.h"
 
 namespace cls::cli {
 
@@ -49,9 +50,12 @@ std::filesystem::path project_root(const Globals& g);
 // are printed to standard error and end the command with status 1.
 Project load_checked(const Globals& g);
 
-// Writes `content` to `path` whole or not at all (temporary file then
-// rename); "-" or empty is standard output. Exit 2 on I/O error.
+// Writes `content` to `path` whole or not at all (output_file.h); "-" or
+// empty is standard output. Exit 2 on I/O error.
 void write_output(const std::string& path, const std::string& content);
+
+// Writes all of `files` or none (output_file.h). Exit 2 on I/O error.
+void write_outputs(std::vector<OutputFile>& files, WriteMode mode);
 
 // Prints diagnostics as `cls check` does in text.
 void print_diagnostics(std::FILE* out, const Diagnostics& diags, const Project& p, bool color);

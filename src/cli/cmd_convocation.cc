@@ -40,15 +40,13 @@ std::vector<std::string> chosen_recipients(const Project& p, const Meeting& m,
   return out;
 }
 
-// DIR/NAME, refusing any NAME that would leave DIR. Ids are checked by the
-// loader ([A-Za-z0-9][A-Za-z0-9._-]*), so this is the second lock.
+// DIR/NAME, refusing any NAME that would leave DIR: one path component, not
+// "." or "..". Ids are checked by the loader ([A-Za-z0-9][A-Za-z0-9._-]*), so
+// this is the second lock; the third is that a symbolic link found at
+// DIR/NAME is replaced, never followed (WriteMode::replace_entry).
 fs::path file_in(const fs::path& dir, const std::string& name) {
   const fs::path file = dir / name;
-  std::error_code ec;
-  const fs::path real_dir = fs::weakly_canonical(dir, ec);
-  const fs::path real_file = fs::weakly_canonical(file, ec);
-  if (ec || name.find('/') != std::string::npos || name == "." || name == ".." ||
-      real_file.parent_path() != real_dir) {
+  if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..") {
     throw Exit{kUsage, "cls: refusing to write " + file.string() + ": outside " + dir.string()};
   }
   return file;
@@ -98,25 +96,19 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
         write_output(o->output, render_convocations(p, *m, recipients, format, letter_date));
         return kOk;
       }
+      // Every letter is rendered, then all are written or none (a template
+      // error or a full disk leaves no half-done folder).
       const fs::path dir(o->out_dir);
-      std::error_code ec;
-      fs::create_directories(dir, ec);
-      if (ec || !fs::is_directory(dir)) {
-        throw Exit{kUsage, "cls: cannot create the directory " + o->out_dir +
-                               (ec ? ": " + ec.message() : ": a file has this name")};
-      }
-      // Render every letter before writing any, so that a template error
-      // leaves no half-done folder.
-      std::vector<std::pair<fs::path, std::string>> files;
+      std::vector<OutputFile> files;
       for (const std::string& id : recipients) {
         const std::string name = m->id + "--" + id + "." + std::string(format_suffix(format));
-        files.emplace_back(file_in(dir, name), render_convocations(p, *m, {id}, format, letter_date));
+        files.push_back({file_in(dir, name), render_convocations(p, *m, {id}, format, letter_date)});
       }
       // The same file as `cls ics MEETING`: one event for everyone convened.
-      if (o->ics) files.emplace_back(file_in(dir, m->id + ".ics"), render_ics(p, {m}, g.today_date()));
-      for (const auto& [path, text] : files) {
-        write_output(path.string(), text);
-        if (!g.quiet) std::printf("%s\n", path.string().c_str());
+      if (o->ics) files.push_back({file_in(dir, m->id + ".ics"), render_ics(p, {m}, g.today_date())});
+      write_outputs(files, WriteMode::replace_entry);
+      if (!g.quiet) {
+        for (const OutputFile& f : files) std::printf("%s\n", f.path.string().c_str());
       }
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, template_error_text(e, p.root)};

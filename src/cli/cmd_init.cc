@@ -1,12 +1,7 @@
 // cls init [DIR] [--kind cls|cts]: a small valid project to start from
 // (SPEC §7). It never overwrites a file: existing files are kept as they are.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <memory>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -175,29 +170,6 @@ std::vector<SkeletonFile> cts_skeleton(const Date& today) {
   return files;
 }
 
-// Creates `path` with `text` only if it does not exist: written to a
-// temporary file, then linked into place (link fails on an existing file).
-bool create_new(const fs::path& path, const std::string& text) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) throw Exit{kUsage, "cls: cannot create " + path.parent_path().string() + ": " + ec.message()};
-  std::string tmp = (path.parent_path() / ".cls-init.XXXXXX").string();
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) throw Exit{kUsage, "cls: cannot write in " + path.parent_path().string() + ": " + std::strerror(errno)};
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ok = fchmod(fd, 0644) == 0 && ok;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    throw Exit{kUsage, "cls: cannot write " + path.string()};
-  }
-  const bool created = ::link(tmp.c_str(), path.c_str()) == 0;
-  const int err = errno;
-  ::unlink(tmp.c_str());
-  if (!created && err != EEXIST) throw Exit{kUsage, "cls: cannot create " + path.string() + ": " + std::strerror(err)};
-  return created;
-}
-
 }  // namespace
 
 Runner init_command(CLI::App& app, const Globals& g) {
@@ -218,11 +190,15 @@ Runner init_command(CLI::App& app, const Globals& g) {
       throw Exit{kUsage, "cls: " + (dir / "cls.yaml").string() + " already exists; nothing was written"};
     }
     const Date today = g.today_date();
-    const auto files = o->kind == "cts" ? cts_skeleton(today) : cls_skeleton(today);
-    for (const auto& f : files) {
-      const bool created = create_new(dir / f.path, f.text);
-      if (!g.quiet) {
-        std::fprintf(stderr, "%s %s\n", created ? "created" : "kept existing", (dir / f.path).c_str());
+    std::vector<OutputFile> files;
+    for (const auto& f : o->kind == "cts" ? cts_skeleton(today) : cls_skeleton(today)) {
+      files.push_back({dir / f.path, f.text});
+    }
+    // All files or none, and never over an existing one (kept as it is).
+    write_outputs(files, WriteMode::create_new);
+    if (!g.quiet) {
+      for (const OutputFile& f : files) {
+        std::fprintf(stderr, "%s %s\n", f.created ? "created" : "kept existing", f.path.c_str());
       }
     }
     if (!g.quiet) {

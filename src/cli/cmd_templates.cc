@@ -1,11 +1,7 @@
 // cls templates list | export DIR [NAME...]: the document templates built
 // into the binary, and which of them the project overrides (SPEC §5.5).
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <memory>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "cls/load.h"
@@ -27,38 +23,6 @@ bool is_template(std::string_view name) {
 std::optional<fs::path> optional_project(const Globals& g) {
   if (!g.directory.empty()) return project_root(g);
   return find_project_root(fs::current_path());
-}
-
-// Writes `text` to `path` whole, or not at all, and never over an existing
-// file: a temporary file is linked to its final name, which fails if the name
-// is taken. False when the file exists.
-bool write_new_file(const fs::path& path, const std::string& text) {
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string tmp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) throw Exit{kUsage, "cls: cannot write " + path.string() + ": " + std::strerror(errno)};
-  bool ok = true;
-  std::size_t done = 0;
-  while (ok && done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) ok = false; else done += static_cast<std::size_t>(n);
-  }
-  const mode_t mask = umask(0);
-  umask(mask);
-  ok = fchmod(fd, 0666 & ~mask) == 0 && ok;
-  ok = ::close(fd) == 0 && ok;
-  int err = ok ? 0 : errno;
-  bool exists = false;
-  if (ok && ::link(tmp.c_str(), path.c_str()) != 0) {
-    err = errno;
-    exists = err == EEXIST;
-    ok = false;
-  }
-  ::unlink(tmp.c_str());
-  if (exists) return false;
-  if (!ok) throw Exit{kUsage, "cls: cannot write " + path.string() + ": " + std::strerror(err)};
-  return true;
 }
 
 }  // namespace
@@ -118,18 +82,15 @@ Runner templates_command(CLI::App& app, const Globals& g) {
       }
     }
     const fs::path dir(o->dir);
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir)) {
-      throw Exit{kUsage, "cls: cannot create the directory " + o->dir +
-                             (ec ? ": " + ec.message() : ": a file has this name")};
-    }
-    for (const EmbeddedTemplate& e : chosen) {
-      const fs::path path = dir / std::string(e.name);
-      if (write_new_file(path, std::string(e.text))) {
-        if (!g.quiet) std::printf("%s\n", path.string().c_str());
+    std::vector<OutputFile> files;
+    for (const EmbeddedTemplate& e : chosen) files.push_back({dir / std::string(e.name), std::string(e.text)});
+    write_outputs(files, WriteMode::create_new);
+    for (const OutputFile& f : files) {
+      if (g.quiet) continue;
+      if (f.created) {
+        std::printf("%s\n", f.path.string().c_str());
       } else {
-        if (!g.quiet) std::fprintf(stderr, "cls: kept %s: the file exists\n", path.string().c_str());
+        std::fprintf(stderr, "cls: kept %s: the file exists\n", f.path.string().c_str());
       }
     }
     std::fflush(stdout);

@@ -1,0 +1,51 @@
+// Writing output files whole or not at all (SPEC §7). Every command that
+// writes a file goes through here: report, agenda, minutes, ics, diff (-o),
+// convocation --out-dir, templates export and init. Each file is first
+// written to a temporary file beside its final name and flushed to disk, then
+// renamed (or, when nothing may be overwritten, linked) into place: a reader,
+// a crash or a full disk sees the old file or the new one, never half of one.
+#pragma once
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cls {
+
+enum class WriteMode {
+  // `-o FILE`: replaces FILE, through a symbolic link as a shell's `>` would,
+  // keeping its permissions. A device or a named pipe (/dev/stdout, a FIFO)
+  // is written to directly, since it cannot be replaced. Its directory must
+  // exist.
+  replace,
+  // `--out-dir DIR`: replaces whatever is at DIR/NAME, a symbolic link
+  // included, and never follows it out of DIR.
+  replace_entry,
+  // `init`, `templates export`: never over an existing file or link; such a
+  // file is kept, and reported as kept (OutputFile::created is false).
+  create_new,
+};
+
+struct OutputFile {
+  std::filesystem::path path;
+  std::string content;
+  bool created = false;  // set by write_files: the file is now in place
+};
+
+// An I/O failure, with a message that names the file: "cannot write
+// out/cr.md: no such directory out".
+struct OutputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Writes all of `files`, or none of them: every temporary file is written
+// before any is moved into place, and a failure removes them all (and the
+// directories this call created) before throwing OutputError. Directories
+// missing on the way are created, except in WriteMode::replace, where a
+// missing directory is an error (a mistyped -o path must not sprout any).
+void write_files(std::vector<OutputFile>& files, WriteMode mode);
+
+// One file, WriteMode::replace.
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+}  // namespace cls

@@ -1,0 +1,211 @@
+#include "cls/output_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cls {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string cannot_write(const fs::path& path, const std::string& why) {
+  return "cannot write " + path.string() + ": " + why;
+}
+
+std::string error_text(int err) { return std::strerror(err); }
+
+// Where one file goes, once its path is looked at.
+struct Target {
+  fs::path final;          // the name to rename onto (a link's target in replace mode)
+  bool direct = false;     // a device or a pipe: written in place
+  bool existing = false;   // a regular file is there now
+  mode_t perms = 0;        // its permissions, kept by the new file
+};
+
+Target resolve(const fs::path& path, WriteMode mode) {
+  Target t{path};
+  struct stat st {};
+  // -o follows a link, as `>` does; --out-dir and init look at the entry itself.
+  const int found = mode == WriteMode::replace ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+  if (found != 0) return t;
+  if (S_ISDIR(st.st_mode)) throw OutputError(cannot_write(path, "it is a directory"));
+  if (mode != WriteMode::replace) {
+    t.existing = S_ISREG(st.st_mode);
+    t.perms = st.st_mode & 07777;
+    return t;
+  }
+  // /dev/stdout and /proc/self/fd/N name an open descriptor: replacing what
+  // they resolve to would leave the descriptor on a deleted file.
+  const std::string text = path.string();
+  if (!S_ISREG(st.st_mode) || text.starts_with("/dev/") || text.starts_with("/proc/")) {
+    t.direct = true;
+    return t;
+  }
+  t.existing = true;
+  t.perms = st.st_mode & 07777;
+  std::error_code ec;
+  if (fs::path real = fs::canonical(path, ec); !ec) t.final = real;
+  return t;
+}
+
+mode_t default_perms() {
+  // Output files are documents to share: readable by others, as with a
+  // plain `>` redirection under the usual umask.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+bool write_all(int fd, const std::string& content) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// One write_files call: what it created, so that a failure can undo it.
+class Batch {
+ public:
+  explicit Batch(WriteMode mode) : mode_(mode) {}
+  ~Batch() { rollback(); }
+
+  // The directory `dir` must exist; outside replace mode it is created
+  // (with its missing parents), and remembered for the rollback.
+  void ensure_directory(const fs::path& dir, const fs::path& file) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return;
+    if (fs::exists(fs::symlink_status(dir, ec))) {
+      throw OutputError(cannot_write(file, dir.string() + " is not a directory"));
+    }
+    if (mode_ == WriteMode::replace) {
+      throw OutputError(cannot_write(file, "no such directory " + dir.string()));
+    }
+    if (dir.has_parent_path() && dir.parent_path() != dir) ensure_directory(dir.parent_path(), file);
+    if (::mkdir(dir.c_str(), 0777) == 0) {
+      made_dirs_.push_back(dir);
+    } else if (errno != EEXIST) {
+      throw OutputError(cannot_write(file, "cannot create the directory " + dir.string() + ": " +
+                                               error_text(errno)));
+    }
+  }
+
+  // Writes `content` to a new temporary file in `dir`, flushed to disk.
+  std::string stage(const fs::path& dir, const fs::path& file, const std::string& content, mode_t perms) {
+    std::string tmp = (dir / ".cls-XXXXXX").string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) throw OutputError(cannot_write(file, error_text(errno)));
+    temps_.push_back(tmp);
+    errno = 0;
+    bool ok = write_all(fd, content) && ::fchmod(fd, perms) == 0 && ::fsync(fd) == 0;
+    int err = errno;
+    if (::close(fd) != 0 && ok) {
+      ok = false;
+      err = errno;
+    }
+    if (!ok) throw OutputError(cannot_write(file, error_text(err ? err : EIO)));
+    return tmp;
+  }
+
+  // Puts a staged file at its final name. False when create_new finds the
+  // name taken.
+  bool commit(const std::string& tmp, const fs::path& final, const fs::path& file) {
+    bool placed = true;
+    if (mode_ == WriteMode::create_new) {
+      // link() fails on an existing name, where rename() would replace it.
+      if (::link(tmp.c_str(), final.c_str()) != 0) {
+        if (errno != EEXIST) throw OutputError(cannot_write(file, error_text(errno)));
+        placed = false;
+      }
+      ::unlink(tmp.c_str());
+    } else if (::rename(tmp.c_str(), final.c_str()) != 0) {
+      throw OutputError(cannot_write(file, error_text(errno)));
+    }
+    std::erase(temps_, tmp);
+    return placed;
+  }
+
+  // Everything is in place: nothing to undo.
+  void done() {
+    temps_.clear();
+    made_dirs_.clear();
+  }
+
+ private:
+  void rollback() {
+    for (const auto& tmp : temps_) ::unlink(tmp.c_str());
+    for (auto it = made_dirs_.rbegin(); it != made_dirs_.rend(); ++it) ::rmdir(it->c_str());
+  }
+
+  WriteMode mode_;
+  std::vector<std::string> temps_;
+  std::vector<fs::path> made_dirs_;
+};
+
+void write_direct(const fs::path& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw OutputError(cannot_write(path, error_text(errno)));
+  errno = 0;
+  const bool ok = write_all(fd, content);
+  const int err = errno;
+  ::close(fd);
+  if (!ok) throw OutputError(cannot_write(path, error_text(err ? err : EIO)));
+}
+
+}  // namespace
+
+void write_files(std::vector<OutputFile>& files, WriteMode mode) {
+  Batch batch(mode);
+  std::vector<Target> targets;
+  std::vector<std::string> temps(files.size());
+  const mode_t fresh = default_perms();
+  try {
+    for (const auto& f : files) targets.push_back(resolve(f.path, mode));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (targets[i].direct) continue;
+      const fs::path& final = targets[i].final;
+      const fs::path dir = final.has_parent_path() ? final.parent_path() : fs::path(".");
+      batch.ensure_directory(dir, files[i].path);
+      temps[i] = batch.stage(dir, files[i].path, files[i].content,
+                             targets[i].existing ? targets[i].perms : fresh);
+    }
+  } catch (const OutputError& e) {
+    if (files.size() == 1) throw;
+    throw OutputError(std::string(e.what()) + "; none of the " + std::to_string(files.size()) +
+                      " files was written");
+  }
+  // Moving files into place fails only when the file system changes under
+  // us (a directory removed, a disk unplugged): the files already moved stay.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      if (targets[i].direct) {
+        write_direct(files[i].path, files[i].content);
+        files[i].created = true;
+      } else {
+        files[i].created = batch.commit(temps[i], targets[i].final, files[i].path);
+      }
+    } catch (const OutputError& e) {
+      if (i == 0) throw;
+      throw OutputError(std::string(e.what()) + (i == 1 ? "; the file before it was written"
+                                                        : "; the " + std::to_string(i) +
+                                                              " files before it were written"));
+    }
+  }
+  batch.done();
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  std::vector<OutputFile> one{{path, content}};
+  write_files(one, WriteMode::replace);
+}
+
+}  // namespace cls

@@ -1,0 +1,146 @@
+// Output files whole or not at all: replacing, links, devices, batches that
+// fail half way, and never overwriting in create_new mode.
+#include "cls/output_file.h"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace cls;
+
+namespace {
+
+// A scratch directory, removed at the end of the test.
+struct TempDir {
+  fs::path root;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cls-output-test-XXXXXX").string();
+    root = mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+  fs::path operator/(const std::string& rel) const { return root / rel; }
+  // Every name under the root, hidden ones included, sorted.
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      out.push_back(e.path().lexically_relative(root).generic_string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void put(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+mode_t perms_of(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+}  // namespace
+
+TEST_CASE("-o writes a new file, and replaces an old one keeping its permissions") {
+  TempDir t;
+  write_file(t / "report.md", "nouveau");
+  CHECK(read(t / "report.md") == "nouveau");
+  put(t / "private.md", "ancien");
+  fs::permissions(t / "private.md", fs::perms::owner_read | fs::perms::owner_write);
+  write_file(t / "private.md", "remplacé");
+  CHECK(read(t / "private.md") == "remplacé");
+  CHECK(perms_of(t / "private.md") == 0600);
+  // No temporary file is left beside them.
+  CHECK(t.names() == std::vector<std::string>{"private.md", "report.md"});
+}
+
+TEST_CASE("-o writes through a symbolic link, as > does, and the link stays") {
+  TempDir t;
+  fs::create_directory(t / "real");
+  put(t / "real/dash.html", "ancien");
+  fs::create_symlink("real/dash.html", t / "dash.html");
+  write_file(t / "dash.html", "nouveau");
+  CHECK(fs::is_symlink(t / "dash.html"));
+  CHECK(read(t / "real/dash.html") == "nouveau");
+  CHECK(t.names() == std::vector<std::string>{"dash.html", "real", "real/dash.html"});
+}
+
+TEST_CASE("-o into a missing directory, onto a directory or a file's child fails and leaves nothing") {
+  TempDir t;
+  CHECK_THROWS_WITH_AS(write_file(t / "missing/report.md", "x"),
+                       doctest::Contains("no such directory"), OutputError);
+  fs::create_directory(t / "folder");
+  CHECK_THROWS_WITH_AS(write_file(t / "folder", "x"), doctest::Contains("it is a directory"), OutputError);
+  put(t / "file", "keep");
+  CHECK_THROWS_WITH_AS(write_file(t / "file/report.md", "x"), doctest::Contains("is not a directory"),
+                       OutputError);
+  CHECK(t.names() == std::vector<std::string>{"file", "folder"});
+  CHECK(read(t / "file") == "keep");
+}
+
+TEST_CASE("-o onto a device writes to it and does not replace it") {
+  // As root, a rename over /dev/null would replace the device by a file.
+  write_file("/dev/null", "rien");
+  struct stat st {};
+  REQUIRE(::stat("/dev/null", &st) == 0);
+  CHECK(S_ISCHR(st.st_mode));
+  CHECK_THROWS_WITH_AS(write_file("/dev/full", "plein"), doctest::Contains("No space left"), OutputError);
+}
+
+TEST_CASE("--out-dir replaces a link found in it rather than write where it points") {
+  TempDir t;
+  fs::create_directories(t / "out");
+  put(t / "secret", "intact");
+  fs::create_symlink("../secret", t / "out/m--a.md");
+  std::vector<OutputFile> files{{t / "out/m--a.md", "lettre A"}, {t / "out/m--b.md", "lettre B"}};
+  write_files(files, WriteMode::replace_entry);
+  CHECK(read(t / "secret") == "intact");
+  CHECK_FALSE(fs::is_symlink(t / "out/m--a.md"));
+  CHECK(read(t / "out/m--a.md") == "lettre A");
+  CHECK(read(t / "out/m--b.md") == "lettre B");
+  CHECK(files[0].created);
+  CHECK(files[1].created);
+}
+
+TEST_CASE("a batch that cannot be written whole writes nothing, directories included") {
+  TempDir t;
+  put(t / "blocker", "a file where a directory is needed");
+  std::vector<OutputFile> files{{t / "new/dir/a.md", "A"}, {t / "blocker/b.md", "B"}};
+  CHECK_THROWS_WITH_AS(write_files(files, WriteMode::replace_entry),
+                       doctest::Contains("none of the 2 files was written"), OutputError);
+  CHECK(t.names() == std::vector<std::string>{"blocker"});
+}
+
+TEST_CASE("create_new never overwrites: an existing file or link is kept and reported") {
+  TempDir t;
+  fs::create_directories(t / "p/actors");
+  put(t / "p/actors/partenaires.yaml", "mine");
+  fs::create_symlink("nowhere", t / "p/cls.yaml");
+  std::vector<OutputFile> files{{t / "p/cls.yaml", "id: x"},
+                                {t / "p/actors/partenaires.yaml", "theirs"},
+                                {t / "p/meetings/m.yaml", "id: m"}};
+  write_files(files, WriteMode::create_new);
+  CHECK_FALSE(files[0].created);
+  CHECK_FALSE(files[1].created);
+  CHECK(files[2].created);
+  CHECK(fs::is_symlink(t / "p/cls.yaml"));
+  CHECK(read(t / "p/actors/partenaires.yaml") == "mine");
+  CHECK(read(t / "p/meetings/m.yaml") == "id: m");
+  CHECK(t.names() == std::vector<std::string>{"p", "p/actors", "p/actors/partenaires.yaml", "p/cls.yaml",
+                                              "p/meetings", "p/meetings/m.yaml"});
+}
