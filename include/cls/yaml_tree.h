@@ -44,7 +44,7 @@ struct YamlLimits {
   std::size_t max_depth = 64;             // nested mappings and sequences
   std::size_t max_nodes = 1'000'000;      // nodes in one file, aliases expanded
   std::size_t max_alias_nodes = 100'000;  // nodes copied by expanding aliases (*name)
-  std::size_t max_bytes = 2u << 20;       // size of one file
+  std::size_t max_bytes = 4u << 20;       // size of one file (see cls-check(1) LIMITS)
 };
 
 // Parses one file. On success fills `roots` with its documents (an empty file
