@@ -16,14 +16,11 @@ namespace cls {
 // The directory holding cls.yaml: `start` or its nearest parent that has one.
 std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start);
 
-// The limits on each file of a project (cls-check(1), LIMITS): the YAML
-// tree's, but files of up to 4 MiB rather than 2, so that a list of ten
-// thousand actors (an annuaire exported from a spreadsheet, ~330 bytes per
-// actor) still loads; a file of tens of MB is refused by its size at once.
-// Not more: yaml-cpp 0.7 holds ~240 bytes per token of an unclosed flow
-// collection before the depth limit can stop it, so 4 MiB of "[" cost it
-// 1 GB (8 MiB: 2 GB).
-inline constexpr YamlLimits kProjectFileLimits{.max_bytes = 4u << 20};
+// The limits on each file of a project (cls-check(1), LIMITS): files of up
+// to 4 MiB, so that a list of ten thousand actors (an annuaire exported from
+// a spreadsheet, ~330 bytes per actor) still loads, while a file of tens of
+// MB is refused by its size at once.
+inline constexpr YamlLimits kProjectFileLimits{};
 
 // One file of a project, its path relative to the root ("actions/PREV-02.yaml").
 struct SourceFile {
