@@ -71,7 +71,7 @@ MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
 
 DecisionResult decide(const Decision& d, int present_or_represented) {
   DecisionResult r;
-  const std::optional<Outcome> written = d.outcome.value;
+  const std::optional<Outcome> written = d.outcome.get();
   if (!d.vote) {
     r.outcome = written.value_or(Outcome::adopted);
     return r;

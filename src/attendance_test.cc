@@ -101,7 +101,7 @@ TEST_CASE("quorum: the smallest number of members present or represented that re
 static Decision decision(int f, int a, int ab, std::optional<Outcome> written = std::nullopt) {
   Decision d;
   d.vote = Vote{f, a, ab, {}};
-  d.outcome.value = written;
+  d.outcome.set_or_reset(written);
   return d;
 }
 
@@ -119,7 +119,7 @@ TEST_CASE("outcome of a decision") {
   CHECK_FALSE(decide(decision(14, 0, 1), 15).unanimous);  // an abstention breaks unanimity
   Decision no_vote;
   CHECK(decide(no_vote, 10).outcome == Outcome::adopted);
-  no_vote.outcome.value = Outcome::rejected;
+  no_vote.outcome.set(Outcome::rejected);
   CHECK(decide(no_vote, 10).outcome == Outcome::rejected);
 }
 

@@ -99,8 +99,8 @@ std::string format_json(const Diagnostics& diags, const std::vector<std::string>
     list.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
                     {"rule", d.rule},
                     {"file", file_of(d.loc, files)},
-                    {"line", d.loc.line},
-                    {"column", d.loc.col},
+                    {"line", static_cast<std::uint32_t>(d.loc.line)},
+                    {"column", static_cast<std::uint32_t>(d.loc.col)},
                     {"message", d.message}});
   }
   nlohmann::ordered_json doc = {

@@ -11,8 +11,8 @@ namespace {
 Actor person(const std::string& name, std::optional<Civility> civility) {
   Actor a;
   a.id = name;  // (a literal here trips a GCC 12 -Wrestrict false positive)
-  a.name.value = name;
-  a.civility.value = civility;
+  a.name.set(name);
+  a.civility.set_or_reset(civility);
   return a;
 }
 
@@ -23,7 +23,7 @@ TEST_CASE("people are named with their civility, organisations by their name") {
   const Actor m = person("Jean Durand", Civility::m);
   const Actor none = person("Camille Petit", std::nullopt);
   Actor org = person("CPTS du Toulois", Civility::mme);
-  org.kind.value = ActorKind::organisation;
+  org.kind.set(ActorKind::organisation);
   CHECK(short_name(Lang::fr, mme) == "Mme\u00A0Marie Martin");
   CHECK(short_name(Lang::fr, m) == "M.\u00A0Jean Durand");
   CHECK(short_name(Lang::fr, none) == "Camille Petit");
@@ -135,16 +135,16 @@ TEST_CASE("an unknown meeting is named with the meetings there are") {
 
 TEST_CASE("the chair's title follows civility and the body") {
   Body body;
-  body.title.value = "Assemblée plénière du conseil territorial de santé";
+  body.title.set("Assemblée plénière du conseil territorial de santé");
   Actor chair;
-  chair.civility.value = Civility::mme;
+  chair.civility.set(Civility::mme);
   CHECK(chair_title(Lang::fr, body, chair) == "La présidente de l’assemblée plénière du conseil territorial de santé");
-  chair.civility.value = Civility::m;
-  body.title.value = "Comité de pilotage";
+  chair.civility.set(Civility::m);
+  body.title.set("Comité de pilotage");
   CHECK(chair_title(Lang::fr, body, chair) == "Le président du comité de pilotage");
-  chair.civility.value.reset();
+  chair.civility.reset();
   CHECK(chair_title(Lang::fr, body, chair) == "La présidence du comité de pilotage");
-  body.title.value = "Steering committee";
+  body.title.set("Steering committee");
   CHECK(chair_title(Lang::en, body, chair) == "The Chair of the steering committee");
 }
 

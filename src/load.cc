@@ -156,7 +156,7 @@ class Reader {
     if (!n) return f;
     f.loc = loc(*n);
     if (n->is_scalar()) {
-      f.value = n->text;
+      f.set(n->text);
     } else {
       type_error(*n, "text");
     }
@@ -177,7 +177,7 @@ class Reader {
       diags_.error("schema/type", f.loc,
                    "the number " + quote_text(n->text) + " is too large: at most 10^15 (a million billion)");
     } else {
-      f.value = v;
+      f.set(v);
     }
     return f;
   }
@@ -187,7 +187,7 @@ class Reader {
     Field<double> f = number(n);
     if (f && *f < 0) {
       diags_.error("schema/type", f.loc, "a weight must be 0 or more");
-      f.value.reset();
+      f.reset();
     }
     return f;
   }
@@ -201,7 +201,7 @@ class Reader {
     if (n->is_scalar() && !t.empty() &&
         std::from_chars(t.data(), t.data() + t.size(), v).ptr == t.data() + t.size() &&
         std::from_chars(t.data(), t.data() + t.size(), v).ec == std::errc() && v >= min) {
-      f.value = v;
+      f.set(v);
     } else {
       type_error(*n, min == 0 ? "a whole number (0 or more)" : "a whole number of at least " + std::to_string(min));
     }
@@ -213,16 +213,16 @@ class Reader {
     if (!n) return f;
     f.loc = loc(*n);
     if (n->is_scalar() && n->plain) {
-      if (n->text == "true" || n->text == "True" || n->text == "TRUE") f.value = true;
-      if (n->text == "false" || n->text == "False" || n->text == "FALSE") f.value = false;
+      if (n->text == "true" || n->text == "True" || n->text == "TRUE") f.set(true);
+      if (n->text == "false" || n->text == "False" || n->text == "FALSE") f.set(false);
     }
-    if (!f.value && n->is_scalar() && !n->plain && (n->text == "true" || n->text == "false")) {
+    if (!f && n->is_scalar() && !n->plain && (n->text == "true" || n->text == "false")) {
       // "true" in quotes (or with a tag) is text to YAML: say so, rather
       // than the puzzling "expected true or false, found 'true'".
       diags_.error("schema/type", f.loc,
                    "expected true or false, found the text " + quote_text(n->text) +
                        " (quoted or tagged); write it without quotes or tag");
-    } else if (!f.value) {
+    } else if (!f) {
       type_error(*n, "true or false");
     }
     return f;
@@ -235,7 +235,7 @@ class Reader {
     if (!n->is_scalar()) {
       type_error(*n, "a date (YYYY-MM-DD)");
     } else if (auto d = Date::parse(n->text)) {
-      f.value = *d;
+      f.set(*d);
     } else {
       diags_.error("date/invalid", f.loc,
                    quote_text(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
@@ -250,7 +250,7 @@ class Reader {
     if (!n->is_scalar()) {
       type_error(*n, "a time (HH:MM)");
     } else if (auto t = TimeOfDay::parse(n->text)) {
-      f.value = *t;
+      f.set(*t);
     } else {
       diags_.error("date/invalid", f.loc,
                    quote_text(n->text) + " is not a time; write HH:MM (24 h), e.g. \"14:00\"");
@@ -265,7 +265,7 @@ class Reader {
     std::optional<Money> m;
     if (n->is_scalar()) m = Money::parse(n->text);
     if (m && m->cents >= 0) {
-      f.value = *m;
+      f.set(*m);
     } else {
       type_error(*n, "an amount in euros (0 or more, at most two decimals, e.g. 4500.50)");
     }
@@ -326,7 +326,7 @@ class Reader {
     if (n->is_scalar()) {
       for (const auto& [name, value] : options) {
         if (n->text == name) {
-          f.value = value;
+          f.set(value);
           return f;
         }
       }
@@ -454,8 +454,8 @@ void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
     body.chair = r.ref(bm.get("chair"));
     if (const YamlNode* q = bm.get("quorum")) {
       body.quorum.loc = r.loc(*q);
-      body.quorum.value = parse_quorum(*q);
-      if (!body.quorum.value) r.type_error(*q, "a quorum between 0 and 1: \"1/2\", \"0.5\" or \"50%\"");
+      body.quorum.set_or_reset(parse_quorum(*q));
+      if (!body.quorum) r.type_error(*q, "a quorum between 0 and 1: \"1/2\", \"0.5\" or \"50%\"");
     }
     body.notice_days = r.integer(bm.get("notice_days"));
     body.proxies = r.integer(bm.get("proxies"));
@@ -516,7 +516,7 @@ void read_indicator(Reader& r, const YamlNode& n, std::vector<Indicator>& out) {
     rd.loc = vm.loc();
     rd.date = r.date(vm.require("date", "indicator value"));
     rd.value = r.number(vm.require("value", "indicator value"));
-    rd.note = r.text(vm.get("note"));
+    rd.set_note(r.text(vm.get("note")));
     ind.values.push_back(std::move(rd));
   });
   out.push_back(std::move(ind));
@@ -764,6 +764,16 @@ template <class Load>
 Project load_files(std::vector<std::string> paths, Diagnostics& diags, Load&& load) {
   constexpr std::size_t kBatch = 1024;
   Project p;
+  if (paths.size() > Loc::kMaxFiles) {
+    // A Loc has 20 bits of file index (diagnostic.h). A million files is
+    // twenty times a national roll-up of 50,000 fiches: more is a mistake
+    // (a folder copied into itself, a checkout of the wrong tree).
+    p.files = {"cls.yaml"};
+    diags.error("yaml/syntax", Loc{0, 0, 0},
+                "the project has " + std::to_string(paths.size()) + " files; cls reads at most " +
+                    std::to_string(Loc::kMaxFiles) + " (cls-check(1), LIMITS)");
+    return p;
+  }
   p.files = std::move(paths);
   // One fiche action and one meeting per file is the habit: reserved, so
   // that the vectors of entities are not moved as they grow.
@@ -934,14 +944,24 @@ std::vector<std::string> project_files(const fs::path& root, Diagnostics& diags)
 }
 
 Project load_project(const fs::path& root, Diagnostics& diags, const YamlLimits& limits) {
-  std::vector<Listed> listed = list_files(root);
-  std::vector<std::string> paths;
-  paths.reserve(listed.size());
-  for (auto& f : listed) paths.push_back(std::move(f.path));
+  std::vector<std::string> paths, problems;
+  {
+    std::vector<Listed> listed = list_files(root);
+    paths.reserve(listed.size());
+    for (auto& f : listed) paths.push_back(std::move(f.path));
+    // Most files have no problem: keep only the ones that do, and free the
+    // listing before the model is built (4 MB at 50,000 files).
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      if (!listed[i].problem.empty()) {
+        problems.resize(listed.size());
+        problems[i] = std::move(listed[i].problem);
+      }
+    }
+  }
   auto load = [&](std::size_t i, const std::string& path, FileResult& result) {
     const auto index = static_cast<std::uint32_t>(i);
-    if (!listed[i].problem.empty()) {
-      result.diags.error("yaml/syntax", Loc{index, 0, 0}, listed[i].problem);
+    if (i < problems.size() && !problems[i].empty()) {
+      result.diags.error("yaml/syntax", Loc{index, 0, 0}, problems[i]);
       return;
     }
     std::string bytes, error;

@@ -33,7 +33,7 @@ cls::testing::Loaded kind_project(const std::string& kind, const std::string& la
 Decision vote(int f, int a, int ab, std::optional<Outcome> written = std::nullopt) {
   Decision d;
   d.vote = Vote{f, a, ab, {}};
-  d.outcome.value = written;
+  d.outcome.set_or_reset(written);
   return d;
 }
 

@@ -60,6 +60,20 @@ std::optional<Quorum> parse_quorum(std::string_view text) {
   return Quorum{num / g, den / g, std::string(text)};
 }
 
+const Field<std::string>& Reading::note() const {
+  static const Field<std::string> none;
+  return note_ ? *note_ : none;
+}
+
+void Reading::set_note(Field<std::string> note) {
+  // Absent and without a position is what none() says: nothing to keep.
+  if (note.has() || note.loc.known()) {
+    note_ = std::make_unique<const Field<std::string>>(std::move(note));
+  } else {
+    note_.reset();
+  }
+}
+
 std::string_view to_string(Status s) {
   switch (s) {
     case Status::planned: return "planned";

@@ -561,7 +561,7 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
       rd.set("increment", accumulate && *yr.reading->value >= 0);
       rd.set("value", value_text(lang, *yr.reading->value));
       rd.set("unit", yr.indicator->unit.value_or(""));
-      rd.set("note", yr.reading->note.value_or(""));
+      rd.set("note", yr.reading->note().value_or(""));
       readings.push_back(rd);
     }
     y.set("readings", readings);

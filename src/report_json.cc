@@ -146,8 +146,8 @@ void action(JsonWriter& w, const ActionRollup& ar) {
   id_or_null(w.key("axis"), ar.axis ? &ar.axis->id : nullptr);
   w.key("status").value(to_string(ar.status));
   id_or_null(w.key("lead"), a.lead ? &a.lead->id : nullptr);
-  optional_date(w.key("start"), a.start.value);
-  optional_date(w.key("due"), a.due.value);
+  optional_date(w.key("start"), a.start.get());
+  optional_date(w.key("due"), a.due.get());
   w.key("late").value(ar.late);
   number(w.key("weight"), ar.weight);
   progress(w.key("progress"), ar.progress);
@@ -232,7 +232,7 @@ void year_readings(JsonWriter& w, const YearReview& year) {
     w.key("indicator").value(yr.indicator->id);
     w.key("date").value(yr.reading->date->iso());
     number(w.key("value"), *yr.reading->value);
-    text(w.key("note"), yr.reading->note);
+    text(w.key("note"), yr.reading->note());
     w.end_object();
   }
   w.end_array();

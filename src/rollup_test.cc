@@ -51,12 +51,12 @@ const ActionRollup& action(const Rollup& r, const char* id) {
 
 TEST_CASE("levels: the latest reading counts, and on a same date the last one in the file") {
   Indicator ind;
-  ind.baseline.value = 0;
-  ind.target.value = 20;
+  ind.baseline.set(0);
+  ind.target.set(20);
   auto reading = [](const char* date, double v) {
     Reading r;
-    r.date.value = *Date::parse(date);
-    r.value.value = v;
+    r.date.set(*Date::parse(date));
+    r.value.set(v);
     return r;
   };
   ind.values = {reading("2024-06-30", 6), reading("2024-12-31", 11), reading("2024-12-31", 9),
@@ -73,13 +73,13 @@ TEST_CASE("levels: the latest reading counts, and on a same date the last one in
 
 TEST_CASE("increments: baseline plus the sum of the readings up to the date") {
   Indicator ind;
-  ind.baseline.value = 10;
-  ind.target.value = 40;
-  ind.accumulate.value = true;
+  ind.baseline.set(10);
+  ind.target.set(40);
+  ind.accumulate.set(true);
   for (auto [date, v] : {std::pair{"2024-01-10", 5.0}, {"2024-06-30", 7.0}, {"2025-01-10", 3.0}}) {
     Reading r;
-    r.date.value = *Date::parse(date);
-    r.value.value = v;
+    r.date.set(*Date::parse(date));
+    r.value.set(v);
     ind.values.push_back(r);
   }
   CHECK(indicator_current(ind, d("2024-12-31")) == 22.0);
