@@ -17,7 +17,7 @@ void JsonWriter::flush() {
 }
 
 void JsonWriter::before_value() {
-  if (sink_ && out_.size() >= (1u << 20)) flush();
+  if (sink_ && out_.size() >= kFlushAt) flush();
   if (after_key_) {
     after_key_ = false;
     return;

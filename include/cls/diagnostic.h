@@ -14,25 +14,45 @@ namespace cls {
 // Packed in 8 bytes, 4-aligned: the model keeps one for every key and value,
 // some 135 per fiche action, so its size is a good part of the model's (see
 // bench/README.md, "Memory"). 20 bits of file index (a project reads at most
-// kMaxFiles files, load.h) and 22 of line and of column: a file holds at most
-// 4 MiB (cls-check(1), LIMITS), so a line or column past 4 194 303 can only
-// be the last bytes of a file of nothing but newlines; it is kept as that
-// number.
+// kMaxFiles files), 22 of line and 21 of column: a file holds at most 4 MiB
+// (cls-check(1), LIMITS), so a line past 4 194 303 or a column past
+// 2 097 151 (a single line of more than 2 MiB) is kept as that number.
+//
+// The last bit is not part of the position: it belongs to whatever holds the
+// Loc (a Field keeps there whether it has a value). So copying a Loc never
+// copies it, and assigning a position to a Loc leaves it as it was.
+template <class T>
+struct Field;
+
 struct __attribute__((packed, aligned(4))) Loc {
   static constexpr std::uint32_t kNoFile = (1u << 20) - 1;
   static constexpr std::uint32_t kMaxFiles = 1'000'000;  // < kNoFile
   static constexpr std::uint32_t kMaxLine = (1u << 22) - 1;
+  static constexpr std::uint32_t kMaxCol = (1u << 21) - 1;
 
   std::uint64_t file : 20;
   std::uint64_t line : 22;
-  std::uint64_t col : 22;
+  std::uint64_t col : 21;
 
-  Loc() : file(kNoFile), line(0), col(0) {}
+  Loc() : file(kNoFile), line(0), col(0), owner_bit_(0) {}
   Loc(std::uint32_t file_index, std::uint32_t line_no, std::uint32_t col_no)
       : file(file_index < kNoFile ? file_index : kNoFile),
         line(line_no < kMaxLine ? line_no : kMaxLine),
-        col(col_no < kMaxLine ? col_no : kMaxLine) {}
+        col(col_no < kMaxCol ? col_no : kMaxCol),
+        owner_bit_(0) {}
+  Loc(const Loc& other) : file(other.file), line(other.line), col(other.col), owner_bit_(0) {}
+  Loc& operator=(const Loc& other) {
+    file = other.file;
+    line = other.line;
+    col = other.col;
+    return *this;
+  }
   bool known() const { return file != kNoFile; }
+
+ private:
+  template <class T>
+  friend struct Field;
+  std::uint64_t owner_bit_ : 1;
 };
 static_assert(sizeof(Loc) == 8 && alignof(Loc) == 4);
 

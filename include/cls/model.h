@@ -20,27 +20,43 @@ namespace cls {
 // A value read from a file, with its position; empty when the key is absent
 // (then `loc` is the position of the mapping that lacks it).
 //
-// Not a std::optional<T> beside a Loc: the flag sits after the value, in the
-// padding the Loc leaves, so that a Field of a number takes 24 bytes instead
-// of 32 and one of a text 48 instead of 56 (the model holds about thirty
-// Fields per fiche action; bench/README.md, "Memory").
+// Not a std::optional<T> beside a Loc: whether there is a value is the spare
+// bit of the Loc (diagnostic.h), so that a Field of a number takes 16 bytes
+// instead of 32 and one of a text 40 instead of 56; the model holds some
+// fifty Fields per fiche action (bench/README.md, "Memory").
 template <class T>
 struct Field {
   Loc loc;
 
   Field() = default;
-  Field(T v, Loc at) : loc(at), value_(std::move(v)), has_(true) {}
+  Field(T v, Loc at) : loc(at), value_(std::move(v)) { loc.owner_bit_ = 1; }
+  Field(const Field& other) : loc(other.loc), value_(other.value_) { loc.owner_bit_ = other.loc.owner_bit_; }
+  Field(Field&& other) noexcept : loc(other.loc), value_(std::move(other.value_)) {
+    loc.owner_bit_ = other.loc.owner_bit_;
+  }
+  Field& operator=(const Field& other) {
+    loc = other.loc;
+    loc.owner_bit_ = other.loc.owner_bit_;
+    value_ = other.value_;
+    return *this;
+  }
+  Field& operator=(Field&& other) noexcept {
+    loc = other.loc;
+    loc.owner_bit_ = other.loc.owner_bit_;
+    value_ = std::move(other.value_);
+    return *this;
+  }
 
-  bool has() const { return has_; }
-  explicit operator bool() const { return has_; }
+  bool has() const { return loc.owner_bit_ != 0; }
+  explicit operator bool() const { return has(); }
   const T& operator*() const { return value_; }
   const T* operator->() const { return &value_; }
-  T value_or(T fallback) const { return has_ ? value_ : fallback; }
-  std::optional<T> get() const { return has_ ? std::optional<T>(value_) : std::nullopt; }
+  T value_or(T fallback) const { return has() ? value_ : fallback; }
+  std::optional<T> get() const { return has() ? std::optional<T>(value_) : std::nullopt; }
 
   void set(T v) {
     value_ = std::move(v);
-    has_ = true;
+    loc.owner_bit_ = 1;
   }
   void set_or_reset(std::optional<T> v) {
     if (v) {
@@ -51,12 +67,11 @@ struct Field {
   }
   void reset() {
     value_ = T();
-    has_ = false;
+    loc.owner_bit_ = 0;
   }
 
  private:
   T value_{};
-  bool has_ = false;
 };
 
 // A reference to another entity by id (actor, objective, body, action…).
