@@ -99,7 +99,9 @@ inline void run_one(std::string_view input) {
   }
   for (const auto& a : r.actions) {
     expect(is_progress(a.progress), "action progress outside [0, 1]");
-    for (const auto& i : a.indicators) expect(is_progress(i.progress), "indicator progress outside [0, 1]");
+    for (const auto& i : rollup_indicators(*a.action, r.as_of)) {
+      expect(is_progress(i.progress), "indicator progress outside [0, 1]");
+    }
   }
 }
 

@@ -513,7 +513,6 @@ void read_indicator(Reader& r, const YamlNode& n, std::vector<Indicator>& out) {
   r.each_map(im.get("values"), "values", ind.values, [&](const YamlNode& v) {
     Reader::Map vm(r, v, {"date", "value", "note"}, "indicator value");
     Reading rd;
-    rd.loc = vm.loc();
     rd.date = r.date(vm.require("date", "indicator value"));
     rd.value = r.number(vm.require("value", "indicator value"));
     rd.set_note(r.text(vm.get("note")));

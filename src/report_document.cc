@@ -375,7 +375,8 @@ Data action_data(const Project& p, Lang lang, const Rollup& r, const ActionRollu
     d.set("has_budget", false);
   }
   Data indicators = list();
-  for (const IndicatorRollup& ir : ar.indicators) {
+  const std::vector<IndicatorRollup> rollups = rollup_indicators(a, r.as_of);
+  for (const IndicatorRollup& ir : rollups) {
     const Indicator& ind = *ir.indicator;
     Data i;
     i.set("id", ind.id);
@@ -394,7 +395,7 @@ Data action_data(const Project& p, Lang lang, const Rollup& r, const ActionRollu
     indicators.push_back(i);
   }
   d.set("indicators", indicators);
-  d.set("has_indicators", !ar.indicators.empty());
+  d.set("has_indicators", !rollups.empty());
   return d;
 }
 

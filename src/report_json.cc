@@ -137,7 +137,7 @@ void indicator(JsonWriter& w, const IndicatorRollup& ir) {
   w.end_object();
 }
 
-void action(JsonWriter& w, const ActionRollup& ar) {
+void action(JsonWriter& w, const ActionRollup& ar, Date as_of) {
   const Action& a = *ar.action;
   w.begin_object();
   w.key("id").value(a.id);
@@ -153,7 +153,7 @@ void action(JsonWriter& w, const ActionRollup& ar) {
   progress(w.key("progress"), ar.progress);
   coverage(w.key("coverage"), ar.coverage);
   w.key("indicators").begin_array();
-  for (const IndicatorRollup& ir : ar.indicators) indicator(w, ir);
+  for (const Indicator& ind : a.indicators) indicator(w, rollup_indicator(ind, as_of));
   w.end_array();
   if (a.budget) {
     BudgetSum b;
@@ -255,7 +255,7 @@ void write_report(JsonWriter& w, const Project& project, const Rollup& r, const 
   status_counts(w.key("status_counts"), r.status_counts);
   axes(w.key("axes"), r);
   w.key("actions").begin_array();
-  for (const ActionRollup& ar : r.actions) action(w, ar);
+  for (const ActionRollup& ar : r.actions) action(w, ar, r.as_of);
   w.end_array();
   ids(w.key("late"), r, r.late);
   ids(w.key("abandoned"), r, r.abandoned);

@@ -59,8 +59,10 @@ void BudgetSum::add(const BudgetSum& b) {
 }
 
 const ActionRollup* Rollup::find_action(std::string_view id) const {
-  auto it = action_index.find(id);
-  return it == action_index.end() ? nullptr : &actions[it->second];
+  const Action* a = project ? project->action(id) : nullptr;
+  if (!a) return nullptr;
+  const auto index = static_cast<std::size_t>(a - project->actions.data());
+  return index < actions.size() ? &actions[index] : nullptr;
 }
 
 std::optional<double> indicator_current(const Indicator& ind, Date as_of,
@@ -96,9 +98,28 @@ std::optional<double> indicator_progress(double baseline, double target,
   return std::clamp(p, 0.0, 1.0);
 }
 
+IndicatorRollup rollup_indicator(const Indicator& ind, Date as_of) {
+  IndicatorRollup ir;
+  ir.indicator = &ind;
+  ir.baseline = ind.baseline.value_or(0.0);
+  ir.target = ind.target.value_or(ir.baseline);
+  ir.weight = weight_of(ind.weight);
+  ir.current = indicator_current(ind, as_of, &ir.current_date);
+  ir.progress = indicator_progress(ir.baseline, ir.target, ir.current);
+  return ir;
+}
+
+std::vector<IndicatorRollup> rollup_indicators(const Action& action, Date as_of) {
+  std::vector<IndicatorRollup> out;
+  out.reserve(action.indicators.size());
+  for (const Indicator& ind : action.indicators) out.push_back(rollup_indicator(ind, as_of));
+  return out;
+}
+
 Rollup compute_rollup(const Project& project, Date as_of) {
   Rollup r;
   r.as_of = as_of;
+  r.project = &project;
   const auto& axes = project.manifest.axes;
 
   // Objectives are addressed by (axis, position): index where each starts.
@@ -112,7 +133,6 @@ Rollup compute_rollup(const Project& project, Date as_of) {
   std::vector<BudgetSum> objective_budgets(first_objective.back());
 
   r.actions.reserve(project.actions.size());
-  r.action_index.reserve(project.actions.size());
   for (const Action& action : project.actions) {
     ActionRollup ar;
     ar.action = &action;
@@ -123,17 +143,9 @@ Rollup compute_rollup(const Project& project, Date as_of) {
       if (ar.objective && ar.objective->axis < axes.size()) ar.axis = &axes[ar.objective->axis];
     }
     Mean mean;
-    ar.indicators.reserve(action.indicators.size());
     for (const Indicator& ind : action.indicators) {
-      IndicatorRollup ir;
-      ir.indicator = &ind;
-      ir.baseline = ind.baseline.value_or(0.0);
-      ir.target = ind.target.value_or(ir.baseline);
-      ir.weight = weight_of(ind.weight);
-      ir.current = indicator_current(ind, as_of, &ir.current_date);
-      ir.progress = indicator_progress(ir.baseline, ir.target, ir.current);
+      const IndicatorRollup ir = rollup_indicator(ind, as_of);
       mean.add(ir.progress, ir.weight);
-      ar.indicators.push_back(ir);
     }
     ar.coverage = mean.coverage;
     switch (ar.status) {
@@ -145,7 +157,6 @@ Rollup compute_rollup(const Project& project, Date as_of) {
               ar.status != Status::abandoned;
 
     const std::size_t index = r.actions.size();
-    r.action_index.emplace(action.id, index);  // the first of duplicates wins
     r.status_counts[ar.status] += 1;
     if (ar.late) r.late.push_back(index);
     if (!ar.takes_part()) r.abandoned.push_back(index);

@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "cls/calendar.h"
@@ -64,7 +63,8 @@ struct ActionRollup {
   bool late = false;
   std::optional<double> progress;  // unknown for abandoned actions, always
   Coverage coverage;               // of its indicators
-  std::vector<IndicatorRollup> indicators;
+  // Its indicators' roll-ups are not kept (125,000 of them at 50,000 actions
+  // would be 9 MB beside the model): rollup_indicators() gives them again.
   double weight = 1;
   bool takes_part() const { return status != Status::abandoned; }
 };
@@ -100,8 +100,9 @@ struct Rollup {
   BudgetSum budget;  // the plan: actions taking part (abandoned ones are listed apart)
 
   // The roll-up of an action by id, or null (the first of duplicates).
+  // `actions` follows the project's order, so the project's index serves.
   const ActionRollup* find_action(std::string_view id) const;
-  std::unordered_map<std::string_view, std::size_t> action_index;  // id → index into actions
+  const Project* project = nullptr;
 };
 
 // The value of an indicator as of `as_of` (SPEC §3): the latest reading
@@ -114,6 +115,13 @@ std::optional<double> indicator_current(const Indicator& ind, Date as_of,
 // `current` is, or when the target equals the baseline (an error of the file).
 std::optional<double> indicator_progress(double baseline, double target,
                                          std::optional<double> current);
+
+// One indicator as of `as_of`: its current value and progress (SPEC §3).
+IndicatorRollup rollup_indicator(const Indicator& ind, Date as_of);
+
+// The indicators of an action as of `as_of`, in file order: what its
+// ActionRollup's progress was computed from.
+std::vector<IndicatorRollup> rollup_indicators(const Action& action, Date as_of);
 
 // The whole roll-up as of `as_of`. Linear in the size of the project.
 // Weights below zero count as zero; a level whose known children all weigh
