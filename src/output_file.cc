@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -101,12 +102,25 @@ class Batch {
 
   // Writes `content` to a new temporary file in `dir`, flushed to disk.
   std::string stage(const fs::path& dir, const fs::path& file, const std::string& content, mode_t perms) {
+    return stage(dir, file, perms, [&](int fd) { return write_all(fd, content); });
+  }
+
+  // The same, with what `fill(fd)` writes (false: it failed, errno says why).
+  template <class Fill>
+  std::string stage(const fs::path& dir, const fs::path& file, mode_t perms, Fill&& fill) {
     std::string tmp = (dir / ".cls-XXXXXX").string();
     const int fd = ::mkstemp(tmp.data());
     if (fd < 0) throw OutputError(cannot_write(file, error_text(errno)));
     temps_.push_back(tmp);
+    struct Closer {
+      int fd;
+      ~Closer() {
+        if (fd >= 0) ::close(fd);
+      }
+    } closer{fd};  // also when `fill` throws: the rollback then removes tmp
     errno = 0;
-    bool ok = write_all(fd, content) && ::fchmod(fd, perms) == 0 && ::fsync(fd) == 0;
+    bool ok = fill(fd) && ::fchmod(fd, perms) == 0 && ::fsync(fd) == 0;
+    closer.fd = -1;
     int err = errno;
     if (::close(fd) != 0 && ok) {
       ok = false;
@@ -206,6 +220,58 @@ void write_files(std::vector<OutputFile>& files, WriteMode mode) {
 void write_file(const fs::path& path, const std::string& content) {
   std::vector<OutputFile> one{{path, content}};
   write_files(one, WriteMode::replace);
+}
+
+namespace {
+
+// Runs `write` on a stdio stream over a duplicate of `fd`; true when all of
+// it reached the descriptor.
+bool write_stream(int fd, const std::function<void(std::FILE*)>& write) {
+  const int copy = ::dup(fd);
+  if (copy < 0) return false;
+  std::FILE* f = ::fdopen(copy, "w");
+  if (!f) {
+    const int err = errno;
+    ::close(copy);
+    errno = err;
+    return false;
+  }
+  struct Closer {
+    std::FILE* f;
+    ~Closer() {
+      if (f) std::fclose(f);
+    }
+  } closer{f};
+  errno = 0;
+  write(f);
+  bool ok = std::fflush(f) == 0 && !std::ferror(f);
+  const int err = errno;
+  closer.f = nullptr;
+  if (std::fclose(f) != 0) ok = false;
+  if (!ok) errno = err ? err : EIO;
+  return ok;
+}
+
+}  // namespace
+
+void write_file_streamed(const fs::path& path, const std::function<void(std::FILE*)>& write) {
+  Batch batch(WriteMode::replace);
+  const Target target = resolve(path, WriteMode::replace);
+  if (target.direct) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) throw OutputError(cannot_write(path, error_text(errno)));
+    const bool ok = write_stream(fd, write);
+    const int err = errno;
+    ::close(fd);
+    if (!ok) throw OutputError(cannot_write(path, error_text(err ? err : EIO)));
+    return;
+  }
+  const fs::path dir = target.final.has_parent_path() ? target.final.parent_path() : fs::path(".");
+  batch.ensure_directory(dir, path);
+  const std::string tmp = batch.stage(dir, path, target.existing ? target.perms : default_perms(),
+                                      [&](int fd) { return write_stream(fd, write); });
+  batch.commit(tmp, target.final, path);
+  batch.done();
 }
 
 }  // namespace cls

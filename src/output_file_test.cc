@@ -144,3 +144,41 @@ TEST_CASE("create_new never overwrites: an existing file or link is kept and rep
   CHECK(t.names() == std::vector<std::string>{"p", "p/actors", "p/actors/partenaires.yaml", "p/cls.yaml",
                                               "p/meetings", "p/meetings/m.yaml"});
 }
+
+TEST_CASE("a streamed file is whole or not at all, like any other") {
+  TempDir t;
+  put(t / "report.json", "old");
+  ::chmod((t / "report.json").c_str(), 0640);
+  // Written through the stream, in many pieces: all of it lands, with the
+  // old file's permissions.
+  write_file_streamed(t / "report.json", [](std::FILE* f) {
+    for (int i = 0; i < 100000; ++i) std::fputs("0123456789", f);
+  });
+  CHECK(read(t / "report.json").size() == 1000000);
+  CHECK(perms_of(t / "report.json") == 0640);
+  CHECK(t.names() == std::vector<std::string>{"report.json"});
+
+  // The writer fails half way (a template error, say): the old file stays,
+  // no temporary file is left, and the exception reaches the caller.
+  put(t / "report.json", "old");
+  CHECK_THROWS_AS(write_file_streamed(t / "report.json",
+                                      [](std::FILE* f) {
+                                        std::fputs("half of it", f);
+                                        throw std::runtime_error("template error");
+                                      }),
+                  std::runtime_error);
+  CHECK(read(t / "report.json") == "old");
+  CHECK(t.names() == std::vector<std::string>{"report.json"});
+
+  // A missing directory is an error, and nothing is created.
+  CHECK_THROWS_AS(write_file_streamed(t / "out/report.json", [](std::FILE* f) { std::fputs("x", f); }),
+                  OutputError);
+  CHECK(t.names() == std::vector<std::string>{"report.json"});
+}
+
+TEST_CASE("a streamed file to a full disk is an error and leaves nothing") {
+  if (!fs::exists("/dev/full")) return;  // Linux only
+  // Written directly (a device), so the error is the device's: ENOSPC.
+  CHECK_THROWS_WITH_AS(write_file_streamed("/dev/full", [](std::FILE* f) { std::fputs("x", f); }),
+                       doctest::Contains("No space left on device"), OutputError);
+}

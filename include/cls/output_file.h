@@ -5,7 +5,9 @@
 // renamed (or, when nothing may be overwritten, linked) into place: a reader,
 // a crash or a full disk sees the old file or the new one, never half of one.
 #pragma once
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,5 +49,12 @@ void write_files(std::vector<OutputFile>& files, WriteMode mode);
 
 // One file, WriteMode::replace.
 void write_file(const std::filesystem::path& path, const std::string& content);
+
+// One file, WriteMode::replace, with what `write` puts on the stream it is
+// given: for a document as large as the project (a national report in JSON),
+// written as it is made instead of held whole in memory. Still whole or not
+// at all: to a temporary file, renamed into place only if everything was
+// written; when `write` throws, nothing is left and the exception goes on.
+void write_file_streamed(const std::filesystem::path& path, const std::function<void(std::FILE*)>& write);
 
 }  // namespace cls

@@ -83,6 +83,14 @@ void write_output(const std::string& path, const std::string& content) {
   }
 }
 
+void write_output_streamed(const std::string& path, const std::function<void(std::FILE*)>& write) {
+  try {
+    write_file_streamed(path, write);
+  } catch (const OutputError& e) {
+    throw Exit{kUsage, std::string("cls: ") + e.what()};
+  }
+}
+
 void write_outputs(std::vector<OutputFile>& files, WriteMode mode) {
   try {
     write_files(files, mode);

@@ -53,6 +53,9 @@ Project load_checked(const Globals& g);
 // Writes `content` to `path` whole or not at all (output_file.h); "-" or
 // empty is standard output. Exit 2 on I/O error.
 void write_output(const std::string& path, const std::string& content);
+// The same, for a document written as it is made (cls report -o): whole or
+// not at all all the same (output_file.h, write_file_streamed).
+void write_output_streamed(const std::string& path, const std::function<void(std::FILE*)>& write);
 
 // Writes all of `files` or none (output_file.h). Exit 2 on I/O error.
 void write_outputs(std::vector<OutputFile>& files, WriteMode mode);

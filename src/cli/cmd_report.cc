@@ -69,7 +69,8 @@ Runner report_command(CLI::App& app, const Globals& g) {
           throw Exit{kUsage, "cls: cannot write to standard output"};
         }
       } else {
-        write_output(o->output, render_report(p, options));  // whole or not at all
+        // Streamed too, into a temporary file renamed into place once whole.
+        write_output_streamed(o->output, [&](std::FILE* f) { render_report(p, options, f); });
       }
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, e.what()};
