@@ -165,11 +165,13 @@ class Batch {
   std::vector<fs::path> made_dirs_;
 };
 
-void write_direct(const fs::path& path, const std::string& content) {
+// A device or a pipe, written in place with what `fill(fd)` writes.
+template <class Fill>
+void write_direct(const fs::path& path, Fill&& fill) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) throw OutputError(cannot_write(path, error_text(errno)));
   errno = 0;
-  const bool ok = write_all(fd, content);
+  const bool ok = fill(fd);
   const int err = errno;
   ::close(fd);
   if (!ok) throw OutputError(cannot_write(path, error_text(err ? err : EIO)));
@@ -202,7 +204,7 @@ void write_files(std::vector<OutputFile>& files, WriteMode mode) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     try {
       if (targets[i].direct) {
-        write_direct(files[i].path, files[i].content);
+        write_direct(files[i].path, [&](int fd) { return write_all(fd, files[i].content); });
         files[i].created = true;
       } else {
         files[i].created = batch.commit(temps[i], targets[i].final, files[i].path);
@@ -258,12 +260,7 @@ void write_file_streamed(const fs::path& path, const std::function<void(std::FIL
   Batch batch(WriteMode::replace);
   const Target target = resolve(path, WriteMode::replace);
   if (target.direct) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) throw OutputError(cannot_write(path, error_text(errno)));
-    const bool ok = write_stream(fd, write);
-    const int err = errno;
-    ::close(fd);
-    if (!ok) throw OutputError(cannot_write(path, error_text(err ? err : EIO)));
+    write_direct(path, [&](int fd) { return write_stream(fd, write); });
     return;
   }
   const fs::path dir = target.final.has_parent_path() ? target.final.parent_path() : fs::path(".");
