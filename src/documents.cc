@@ -172,21 +172,8 @@ std::string duration_text(Lang lang, int minutes) {
 
 std::string_view format_suffix(DocFormat format) { return format == DocFormat::html ? "html" : "md"; }
 
-std::optional<DocFormat> parse_doc_format(std::string_view text) {
-  if (text == "md" || text == "markdown") return DocFormat::markdown;
-  if (text == "html") return DocFormat::html;
-  return std::nullopt;
-}
-
-DocFormat resolve_doc_format(std::string_view format_option, std::string_view output_path) {
-  if (auto f = parse_doc_format(format_option)) return *f;
-  const std::size_t dot = output_path.rfind('.');
-  if (dot != std::string_view::npos) {
-    std::string ext(output_path.substr(dot + 1));
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == "html" || ext == "htm") return DocFormat::html;
-  }
-  return DocFormat::markdown;
+DocFormat template_format(OutputFormat format) {
+  return format == OutputFormat::html || format == OutputFormat::pdf ? DocFormat::html : DocFormat::markdown;
 }
 
 namespace {

@@ -111,12 +111,10 @@ TEST_CASE("meeting times and the start of each agenda item") {
   CHECK(meeting_title(no_start.project, no_start.project.meetings[0]) == "Comité du 3\u00A0décembre 2026");
 }
 
-TEST_CASE("the output format: --format, else the file's name") {
-  CHECK(resolve_doc_format("", "") == DocFormat::markdown);
-  CHECK(resolve_doc_format("", "cr.html") == DocFormat::html);
-  CHECK(resolve_doc_format("", "CR.HTM") == DocFormat::html);
-  CHECK(resolve_doc_format("md", "cr.html") == DocFormat::markdown);
-  CHECK(resolve_doc_format("html", "-") == DocFormat::html);
+TEST_CASE("documents are made from a Markdown or an HTML template") {
+  CHECK(template_format(OutputFormat::markdown) == DocFormat::markdown);
+  CHECK(template_format(OutputFormat::html) == DocFormat::html);
+  CHECK(template_format(OutputFormat::pdf) == DocFormat::html);
   CHECK(format_suffix(DocFormat::html) == "html");
   CHECK(format_suffix(DocFormat::markdown) == "md");
   CHECK(label(Lang::fr, "agenda") == "Ordre du jour");

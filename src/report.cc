@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "cls/text.h"
 
@@ -106,19 +107,40 @@ std::string render_report(const Project& project, const ReportOptions& options) 
     case ReportFormat::json: return report_json(project, f.rollup, y);
     case ReportFormat::csv: return report_csv(project, f.rollup, options.csv);
     case ReportFormat::html: return report_html(project, f.rollup, y);
+    case ReportFormat::xlsx: {
+      char* bytes = nullptr;
+      std::size_t size = 0;
+      std::FILE* mem = ::open_memstream(&bytes, &size);
+      if (!mem) throw std::bad_alloc();
+      try {
+        report_xlsx(project, f.rollup, y, mem);
+      } catch (...) {
+        std::fclose(mem);
+        std::free(bytes);
+        throw;
+      }
+      std::fclose(mem);
+      std::string out(bytes, size);
+      std::free(bytes);
+      return out;
+    }
     case ReportFormat::markdown: break;
   }
   return report_markdown(project, f.rollup, y);
 }
 
 void render_report(const Project& project, const ReportOptions& options, std::FILE* out) {
-  if (options.format != ReportFormat::json) {
+  if (options.format != ReportFormat::json && options.format != ReportFormat::xlsx) {
     const std::string text = render_report(project, options);
     std::fwrite(text.data(), 1, text.size(), out);  // errors: the caller checks ferror()
     return;
   }
   const Figures f = compute_figures(project, options);
-  report_json(project, f.rollup, f.year_or_null(), out);
+  if (options.format == ReportFormat::xlsx) {
+    report_xlsx(project, f.rollup, f.year_or_null(), out);
+  } else {
+    report_json(project, f.rollup, f.year_or_null(), out);
+  }
 }
 
 }  // namespace cls

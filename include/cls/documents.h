@@ -12,6 +12,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "cls/model.h"
+#include "cls/output_format.h"
 #include "cls/templates.h"
 #include "cls/text.h"
 
@@ -21,11 +22,10 @@ enum class DocFormat { markdown, html };
 
 // "md" | "html": the suffix of the template and of the output file.
 std::string_view format_suffix(DocFormat format);
-// "md" (or "markdown") | "html"; nullopt otherwise.
-std::optional<DocFormat> parse_doc_format(std::string_view text);
-// The format of a document command: `--format` when given, else what the
-// output file's name says (".html"/".htm" → html), else Markdown.
-DocFormat resolve_doc_format(std::string_view format_option, std::string_view output_path);
+// The template an output format is rendered from: HTML for html and pdf
+// (WeasyPrint prints the HTML), Markdown otherwise. The output format itself
+// is chosen by output_format.h, as for every command.
+DocFormat template_format(OutputFormat format);
 
 // The meeting named `id` on the command line: the meeting with this id, else
 // the only meeting of the file this names ("2026-06-23-pleniere",

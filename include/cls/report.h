@@ -99,7 +99,7 @@ double round_progress(double p);
 
 // --- The report --------------------------------------------------------------------
 
-enum class ReportFormat { markdown, html, json, csv };
+enum class ReportFormat { markdown, html, json, csv, xlsx };
 
 struct ReportOptions {
   ReportFormat format = ReportFormat::markdown;
@@ -109,7 +109,8 @@ struct ReportOptions {
 };
 
 // The whole report as the format says. Throws TemplateError (templates.h) when
-// the project's own report template is wrong.
+// the project's own report template is wrong, XlsxError (xlsx.h) when the
+// workbook cannot be made.
 std::string render_report(const Project& project, const ReportOptions& options);
 // The same into `out`; JSON is written as it is produced, never whole in
 // memory (a national report is as large as the project's files).
@@ -120,5 +121,8 @@ void report_json(const Project& project, const Rollup& rollup, const YearReview*
 std::string report_csv(const Project& project, const Rollup& rollup, CsvDialect dialect);
 std::string report_markdown(const Project& project, const Rollup& rollup, const YearReview* year);
 std::string report_html(const Project& project, const Rollup& rollup, const YearReview* year);
+// The workbook (report_xlsx.cc): sheets Synthèse, Axes, Actions, Indicateurs,
+// Budget, and Réunions for a bilan annuel (English names for lang: en).
+void report_xlsx(const Project& project, const Rollup& rollup, const YearReview* year, std::FILE* out);
 
 }  // namespace cls

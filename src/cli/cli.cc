@@ -6,6 +6,7 @@
 
 #include "cls/check.h"
 #include "cls/load.h"
+#include "cls/pdf.h"
 
 namespace cls::cli {
 
@@ -87,6 +88,62 @@ void write_output_streamed(const std::string& path, const std::function<void(std
   try {
     write_file_streamed(path, write);
   } catch (const OutputError& e) {
+    throw Exit{kUsage, std::string("cls: ") + e.what()};
+  }
+}
+
+CLI::Option* add_format_option(CLI::App& app, std::string& target, std::span<const OutputFormat> supported,
+                               OutputFormat fallback) {
+  std::vector<std::string> names;
+  for (OutputFormat f : supported) names.emplace_back(format_name(f));
+  const std::string help = supported.size() == 1
+                               ? "Output format (the only one: " + names[0] + ")"
+                               : "Output format (default: from the -o file's extension, else " +
+                                     std::string(format_name(fallback)) + ")";
+  return app.add_option("--format", target, help)
+      ->check(CLI::IsMember(names))
+      ->type_name(format_list(supported, "|"));
+}
+
+OutputFormat output_format(const CLI::App& app, const std::string& format, const std::string& output,
+                           std::span<const OutputFormat> supported, OutputFormat fallback, bool to_folder) {
+  const std::string command = "cls " + app.get_name();
+  OutputFormat chosen;
+  try {
+    chosen = choose_output_format(format, output, supported, fallback);
+  } catch (const FormatError& e) {
+    throw Exit{kUsage, command + ": " + e.what()};
+  }
+  if (chosen == OutputFormat::pdf || chosen == OutputFormat::xlsx) {
+    if (!to_folder && (output.empty() || output == "-") && isatty(1)) {
+      const std::string what = chosen == OutputFormat::pdf ? "a PDF" : "an Excel workbook";
+      throw Exit{kUsage, command + ": " + what + " is not for a terminal: write it to a file with -o FILE." +
+                             std::string(format_extension(chosen)) + ", or redirect standard output"};
+    }
+  }
+  if (chosen == OutputFormat::pdf) {
+    try {
+      find_weasyprint();
+    } catch (const PdfError& e) {
+      throw Exit{kUsage, command + ": " + e.what()};
+    }
+  }
+  return chosen;
+}
+
+std::string to_pdf(const std::string& html) {
+  try {
+    return html_to_pdf(html);
+  } catch (const PdfError& e) {
+    throw Exit{kUsage, std::string("cls: ") + e.what()};
+  }
+}
+
+std::vector<std::string> to_pdfs(const std::string& html, const std::vector<std::string>& keys,
+                                 const std::function<std::string(std::size_t)>& letter_html) {
+  try {
+    return html_letters_to_pdfs(html, keys, letter_html);
+  } catch (const PdfError& e) {
     throw Exit{kUsage, std::string("cls: ") + e.what()};
   }
 }

@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "cls/calendar.h"
 #include "cls/diagnostic.h"
 #include "cls/model.h"
 #include "cls/output_file.h"
+#include "cls/output_format.h"
 
 namespace cls::cli {
 
@@ -59,6 +61,25 @@ void write_output_streamed(const std::string& path, const std::function<void(std
 
 // Writes all of `files` or none (output_file.h). Exit 2 on I/O error.
 void write_outputs(std::vector<OutputFile>& files, WriteMode mode);
+
+// --format for a command that writes `supported` (SPEC §9): only those
+// words, and a help that names them and says the rule.
+CLI::Option* add_format_option(CLI::App& app, std::string& target, std::span<const OutputFormat> supported,
+                               OutputFormat fallback);
+// The output format by the one rule of output_format.h: --format, else the
+// -o file's extension, else `fallback`. Exit 2, before anything is written,
+// on a contradiction or an extension the command cannot write. A PDF or an
+// Excel workbook is refused on a terminal (exit 2: it would only garble it),
+// and a PDF needs WeasyPrint (exit 2 when it is missing, saying how to
+// install it): both are known before the project is loaded. `to_folder`:
+// the command writes into a folder (--out-dir), not to -o or standard output.
+OutputFormat output_format(const CLI::App& app, const std::string& format, const std::string& output,
+                           std::span<const OutputFormat> supported, OutputFormat fallback, bool to_folder = false);
+// The PDF of an HTML document, or of letters one PDF each (pdf.h); exit 2
+// when WeasyPrint fails.
+std::string to_pdf(const std::string& html);
+std::vector<std::string> to_pdfs(const std::string& html, const std::vector<std::string>& keys,
+                                 const std::function<std::string(std::size_t)>& letter_html);
 
 // Prints diagnostics as `cls check` does in text.
 void print_diagnostics(std::FILE* out, const Diagnostics& diags, const Project& p, bool color);

@@ -7,27 +7,31 @@
 
 namespace cls::cli {
 
+namespace {
+constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::html, OutputFormat::pdf};
+}
+
 Runner agenda_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string meeting, format, output;
   };
   auto o = std::make_shared<Options>();
   app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
-  app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
-      ->check(CLI::IsMember({"md", "html"}))
-      ->type_name("md|html");
+  add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   app.add_option("-o,--output", o->output, "Write the document to FILE (default: standard output)")
       ->type_name("FILE");
-  return [o, &g] {
+  return [o, &g, &app] {
+    const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown);
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
     std::string doc;
     try {
-      doc = render_agenda(p, *m, resolve_doc_format(o->format, o->output));
+      doc = render_agenda(p, *m, template_format(format));
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, template_error_text(e, p.root)};
     }
+    if (format == OutputFormat::pdf) doc = to_pdf(doc);
     write_output(o->output, doc);
     return kOk;
   };

@@ -52,6 +52,8 @@ fs::path file_in(const fs::path& dir, const std::string& name) {
   return file;
 }
 
+constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::html, OutputFormat::pdf};
+
 }  // namespace
 
 Runner convocation_command(CLI::App& app, const Globals& g) {
@@ -65,19 +67,20 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
   app.add_option("--to", o->to, "Only the letters to these actors (ids; repeat or separate with commas)")
       ->delimiter(',')
       ->type_name("ID...");
-  app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
-      ->check(CLI::IsMember({"md", "html"}))
-      ->type_name("md|html");
+  add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   auto* out = app.add_option("-o,--output", o->output, "Write every letter to FILE (default: standard output)")
                   ->type_name("FILE");
   auto* out_dir = app.add_option("--out-dir", o->out_dir,
                                  "Write one file per recipient in DIR (created if missing), named "
-                                 "MEETING--RECIPIENT.md|html")
+                                 "MEETING--RECIPIENT.md|html|pdf")
                       ->type_name("DIR")
                       ->excludes(out);
   app.add_flag("--ics", o->ics, "Also write DIR/MEETING.ics, the meeting for their agenda (as cls ics does)")
       ->needs(out_dir);
-  return [o, &g] {
+  return [o, &g, &app] {
+    const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown,
+                                              !o->out_dir.empty());
+    const DocFormat doc_format = template_format(format);
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
@@ -90,19 +93,29 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
                              ": the only one convened signs the letters (use --to to write to them)"};
     }
     const Date letter_date = m->convocation && m->convocation->date ? *m->convocation->date : g.today_date();
-    const DocFormat format = resolve_doc_format(o->format, o->output);
+    auto letters = [&](const std::vector<std::string>& to) {
+      return render_convocations(p, *m, to, doc_format, letter_date);
+    };
     try {
       if (o->out_dir.empty()) {
-        write_output(o->output, render_convocations(p, *m, recipients, format, letter_date));
+        const std::string all = letters(recipients);
+        write_output(o->output, format == OutputFormat::pdf ? to_pdf(all) : all);
         return kOk;
       }
       // Every letter is rendered, then all are written or none (a template
       // error or a full disk leaves no half-done folder).
       const fs::path dir(o->out_dir);
+      auto name = [&](const std::string& id) {
+        return file_in(dir, m->id + "--" + id + "." + std::string(format_extension(format)));
+      };
       std::vector<OutputFile> files;
-      for (const std::string& id : recipients) {
-        const std::string name = m->id + "--" + id + "." + std::string(format_suffix(format));
-        files.push_back({file_in(dir, name), render_convocations(p, *m, {id}, format, letter_date)});
+      if (format == OutputFormat::pdf) {
+        // One WeasyPrint run for all the letters, cut into one PDF each.
+        std::vector<std::string> pdfs = to_pdfs(letters(recipients), recipients,
+                                                [&](std::size_t i) { return letters({recipients[i]}); });
+        for (std::size_t i = 0; i < recipients.size(); ++i) files.push_back({name(recipients[i]), std::move(pdfs[i])});
+      } else {
+        for (const std::string& id : recipients) files.push_back({name(id), letters({id})});
       }
       // The same file as `cls ics MEETING`: one event for everyone convened.
       if (o->ics) files.push_back({file_in(dir, m->id + ".ics"), render_ics(p, {m}, g.today_date())});

@@ -7,6 +7,10 @@
 
 namespace cls::cli {
 
+namespace {
+constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::html, OutputFormat::pdf};
+}
+
 Runner minutes_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string meeting, format, output;
@@ -16,12 +20,11 @@ Runner minutes_command(CLI::App& app, const Globals& g) {
   app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
   app.add_flag("--public", o->public_version,
                "For publication: leave out every personal contact detail (email, phone, address)");
-  app.add_option("--format", o->format, "Output format (default: from the -o file's name, else md)")
-      ->check(CLI::IsMember({"md", "html"}))
-      ->type_name("md|html");
+  add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   app.add_option("-o,--output", o->output, "Write the document to FILE (default: standard output)")
       ->type_name("FILE");
-  return [o, &g] {
+  return [o, &g, &app] {
+    const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown);
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
@@ -39,10 +42,11 @@ Runner minutes_command(CLI::App& app, const Globals& g) {
     try {
       MinutesOptions mo;
       mo.public_version = o->public_version;
-      doc = render_minutes(p, *m, resolve_doc_format(o->format, o->output), mo);
+      doc = render_minutes(p, *m, template_format(format), mo);
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, template_error_text(e, p.root)};
     }
+    if (format == OutputFormat::pdf) doc = to_pdf(doc);
     write_output(o->output, doc);
     return kOk;
   };

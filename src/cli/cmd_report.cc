@@ -6,21 +6,25 @@
 #include "cli.h"
 #include "cls/report.h"
 #include "cls/templates.h"
+#include "cls/xlsx.h"
 
 namespace cls::cli {
 
+namespace {
+constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::html, OutputFormat::json,
+                                     OutputFormat::csv,      OutputFormat::pdf,  OutputFormat::xlsx};
+}
+
 Runner report_command(CLI::App& app, const Globals& g) {
   struct Options {
-    std::string format = "md";
+    std::string format;
     std::string output;
     std::string as_of;
     std::string year;
     std::string csv;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("--format", o->format, "Output format (default md)")
-      ->check(CLI::IsMember({"md", "html", "json", "csv"}))
-      ->type_name("md|html|json|csv");
+  add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
       ->type_name("FILE");
   auto* as_of = app.add_option("--as-of", o->as_of, "Compute as of this date (default: --today)")
@@ -31,7 +35,8 @@ Runner report_command(CLI::App& app, const Globals& g) {
   app.add_option("--csv", o->csv, "CSV dialect (default: fr for lang: fr, rfc4180 for lang: en)")
       ->check(CLI::IsMember({"fr", "rfc4180"}))
       ->type_name("fr|rfc4180");
-  return [o, &g] {
+  return [o, &g, &app] {
+    const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown);
     ReportOptions options;
     if (!o->year.empty()) {
       int y = 0;
@@ -49,20 +54,26 @@ Runner report_command(CLI::App& app, const Globals& g) {
     } else {
       options.as_of = g.today_date();
     }
-    if (!o->csv.empty() && o->format != "csv") {
-      throw Exit{kUsage, "cls report: --csv applies to --format csv only"};
+    if (!o->csv.empty() && format != OutputFormat::csv) {
+      throw Exit{kUsage, "cls report: --csv applies to CSV only (--format csv, or -o FILE.csv)"};
     }
-    if (o->format == "html") options.format = ReportFormat::html;
-    else if (o->format == "json") options.format = ReportFormat::json;
-    else if (o->format == "csv") options.format = ReportFormat::csv;
-    else options.format = ReportFormat::markdown;
+    switch (format) {
+      case OutputFormat::html:
+      case OutputFormat::pdf: options.format = ReportFormat::html; break;  // WeasyPrint prints the HTML
+      case OutputFormat::json: options.format = ReportFormat::json; break;
+      case OutputFormat::csv: options.format = ReportFormat::csv; break;
+      case OutputFormat::xlsx: options.format = ReportFormat::xlsx; break;
+      default: options.format = ReportFormat::markdown;
+    }
 
     const Project p = load_checked(g);
     options.csv = o->csv.empty() ? default_csv_dialect(p.lang())
                   : o->csv == "fr" ? CsvDialect::french
                                    : CsvDialect::rfc4180;
     try {
-      if (o->output.empty() || o->output == "-") {
+      if (format == OutputFormat::pdf) {
+        write_output(o->output, to_pdf(render_report(p, options)));
+      } else if (o->output.empty() || o->output == "-") {
         // Streamed: a national report is as large as the project's files.
         render_report(p, options, stdout);
         if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
@@ -74,6 +85,8 @@ Runner report_command(CLI::App& app, const Globals& g) {
       }
     } catch (const TemplateError& e) {
       throw Exit{kInvalid, e.what()};
+    } catch (const XlsxError& e) {
+      throw Exit{kUsage, std::string("cls report: ") + e.what()};
     }
     return kOk;
   };
