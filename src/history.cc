@@ -12,6 +12,7 @@
 
 #include "cls/attendance.h"
 #include "cls/documents.h"
+#include "cls/json_writer.h"
 #include "cls/markdown.h"
 #include "cls/report.h"
 #include "cls/rollup.h"
@@ -512,7 +513,8 @@ std::string changes_markdown(const PlanChanges& c, const DiffSides& sides, const
 
 std::string changes_json(const PlanChanges& c, const DiffSides& sides) {
   using json = nlohmann::ordered_json;
-  auto progress = [](const std::optional<double>& p) -> json { return p ? json(round_progress(*p)) : json(); };
+  // Exact (SPEC §9): what a script subtracts must not carry the rounding of a display.
+  auto progress = [](const std::optional<double>& p) -> json { return p ? json(*p) : json(); };
   auto side = [](const std::string& rev, const std::string& commit) -> json {
     if (rev.empty()) return {{"rev", nullptr}, {"commit", nullptr}, {"working_tree", true}};
     return {{"rev", rev}, {"commit", commit}, {"working_tree", false}};
@@ -569,7 +571,7 @@ std::string changes_json(const PlanChanges& c, const DiffSides& sides) {
               {"meetings_added", meetings(c.meetings_added)},
               {"meetings_removed", meetings(c.meetings_removed)},
               {"decisions", decisions}};
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return json_text(doc);
 }
 
 }  // namespace cls

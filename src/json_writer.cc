@@ -108,15 +108,48 @@ JsonWriter& JsonWriter::value(std::int64_t n) {
   return *this;
 }
 
+JsonWriter& JsonWriter::value(std::uint64_t n) {
+  before_value();
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out_.append(buf, end);
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(double x) {
   if (!std::isfinite(x)) return null();
   before_value();
-  // nlohmann's own formatting (Grisu2, "0.0001", "1e-05", "20.0"): the
-  // report kept the numbers it printed when it was built on nlohmann::json.
+  // Shortest round trip, the fixed or the scientific form whichever is
+  // shorter; never the locale's decimal comma.
   char buf[64];
-  const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
-  out_.append(buf, static_cast<std::size_t>(end - buf));
+  const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+  out_.append(buf, end);
   return *this;
+}
+
+JsonWriter& JsonWriter::tree(const nlohmann::ordered_json& tree) {
+  switch (tree.type()) {
+    case nlohmann::json::value_t::object:
+      begin_object();
+      for (const auto& [k, v] : tree.items()) key(k).tree(v);
+      return end_object();
+    case nlohmann::json::value_t::array:
+      begin_array();
+      for (const auto& v : tree) this->tree(v);
+      return end_array();
+    case nlohmann::json::value_t::string: return value(tree.get_ref<const std::string&>());
+    case nlohmann::json::value_t::boolean: return value(tree.get<bool>());
+    case nlohmann::json::value_t::number_integer: return value(tree.get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return value(tree.get<std::uint64_t>());
+    case nlohmann::json::value_t::number_float: return value(tree.get<double>());
+    default: return null();  // null, and the binary and discarded kinds no output holds
+  }
+}
+
+std::string json_text(const nlohmann::ordered_json& tree) {
+  JsonWriter w;
+  w.tree(tree);
+  return w.finish();
 }
 
 JsonWriter& JsonWriter::null() {

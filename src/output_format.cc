@@ -94,7 +94,10 @@ OutputFormat choose_output_format(std::string_view format_option, std::string_vi
                         format_list(supported, ", ") + ")");
     }
   }
-  const std::optional<OutputFormat> named = format_of_file(output_path);
+  std::optional<OutputFormat> named = format_of_file(output_path);
+  // ".txt" says "text", which Markdown, CSV or JSON also are: it only picks
+  // the text format of a command that has one (cls list).
+  if (named == OutputFormat::text && !supports(supported, OutputFormat::text)) named.reset();
   if (named && !supports(supported, *named)) {
     const std::string ext = std::filesystem::path(output_path).extension().string();
     throw FormatError("-o " + std::string(output_path) + ": this command does not write " +

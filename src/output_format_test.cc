@@ -54,7 +54,10 @@ TEST_CASE("--format, else the file's extension, else the default") {
   CHECK(report("", "-") == OutputFormat::markdown);
   CHECK(report("", "tableau.html") == OutputFormat::html);
   CHECK(report("", "bilan.xlsx") == OutputFormat::xlsx);
-  CHECK(report("", "notes.txt") == OutputFormat::markdown);  // not a format of the report: the default
+  CHECK(report("", "notes.txt") == OutputFormat::markdown);  // the report has no text format: the default
+  CHECK(report("json", "notes.txt") == OutputFormat::json);
+  constexpr std::array list{OutputFormat::text, OutputFormat::json};
+  CHECK(choose_output_format("", "actions.txt", list, OutputFormat::json) == OutputFormat::text);
   CHECK(report("", "tableau") == OutputFormat::markdown);
   CHECK(report("json", "") == OutputFormat::json);
   CHECK(report("json", "export.dat") == OutputFormat::json);

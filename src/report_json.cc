@@ -1,5 +1,6 @@
 // The report as JSON: the machine contract of SPEC §3. Keys keep the order of
-// the spec; progress is a number in [0, 1] or null, never NaN; money is euros.
+// the spec; progress is a number in [0, 1] or null, never NaN, at full
+// precision (SPEC §9); money is euros.
 // Written as it goes (json_writer.h): a national report holds every action.
 #include <cmath>
 
@@ -25,7 +26,7 @@ void progress(JsonWriter& w, const std::optional<double>& p) {
   if (!p || !std::isfinite(*p)) {
     w.null();
   } else {
-    number(w, round_progress(*p));
+    number(w, *p);  // exact (SPEC §9): 1 and 0 as integers, any other the shortest round trip
   }
 }
 

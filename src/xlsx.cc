@@ -195,6 +195,11 @@ XlsxSheet& XlsxSheet::euros(Money amount) {
   return *this;
 }
 
+XlsxSheet& XlsxSheet::boolean(bool value) {
+  next(worksheet_write_boolean(sheet_of(worksheet_), row_, col_, value ? 1 : 0, nullptr));
+  return *this;
+}
+
 XlsxSheet& XlsxSheet::blank() {
   ++col_;
   return *this;

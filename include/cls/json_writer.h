@@ -1,13 +1,17 @@
 // JSON written as it is produced, straight into one string: a national
 // report has hundreds of thousands of values, and a tree of them (nlohmann's)
 // cost ten times the size of the project in memory. The layout is that of
-// nlohmann::json::dump(2), numbers included, so outputs did not change.
+// nlohmann::json::dump(2). Numbers are the shortest text that reads back to
+// the same double (SPEC §9: a consumer adding progress up accumulates no
+// rounding), which nlohmann's own printer does not promise.
 #pragma once
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace cls {
 
@@ -30,8 +34,13 @@ class JsonWriter {
   JsonWriter& value(bool b);
   JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
   JsonWriter& value(std::int64_t n);
-  JsonWriter& value(std::size_t n) { return value(static_cast<std::int64_t>(n)); }
-  JsonWriter& value(double x);  // shortest form that reads back the same; null when not finite
+  JsonWriter& value(std::uint64_t n);
+  // The shortest text that reads back to the same double (std::to_chars):
+  // 0.42, 0.3333333333333333, 20, 1e-05; null when not finite.
+  JsonWriter& value(double x);
+  // A whole nlohmann tree (the commands that build one: cls list, cls
+  // diff), laid out as dump(2) but with the numbers above.
+  JsonWriter& tree(const nlohmann::ordered_json& tree);
   JsonWriter& null();
 
   // The document, with a final line break; with a sink, the rest of it is
@@ -54,5 +63,8 @@ class JsonWriter {
   std::vector<bool> has_items_;
   bool after_key_ = false;
 };
+
+// `tree` as a document: what dump(2) + "\n" gives, numbers exact.
+std::string json_text(const nlohmann::ordered_json& tree);
 
 }  // namespace cls

@@ -39,7 +39,9 @@ struct FormatError : std::invalid_argument {
 // order its help gives them), `fallback` is its default (one of them).
 // Throws FormatError when `format_option` is not empty and not supported,
 // when it contradicts what `output_path` names, or when `output_path` has an
-// extension of a format the command does not write.
+// extension of a format the command does not write. ".txt" is the exception:
+// for a command without a text format it says nothing (Markdown, CSV and
+// JSON are text too), and the rule goes on to --format or the default.
 OutputFormat choose_output_format(std::string_view format_option, std::string_view output_path,
                                   std::span<const OutputFormat> supported, OutputFormat fallback);
 

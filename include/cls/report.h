@@ -94,7 +94,8 @@ class CsvWriter {
 
 // Euros as a JSON-ready double (4500.5), exact from cents.
 double money_euros(Money amount);
-// A progress rounded to 4 decimals, so outputs do not show binary noise.
+// A progress rounded to 4 decimals, for CSV, which people read (SPEC §9: JSON
+// gives it whole).
 double round_progress(double p);
 
 // --- The report --------------------------------------------------------------------

@@ -59,6 +59,7 @@ class XlsxSheet {
   XlsxSheet& percent(const std::optional<double>& value);  // blank when unknown
   XlsxSheet& date(const std::optional<Date>& value);       // blank when none
   XlsxSheet& euros(Money amount);
+  XlsxSheet& boolean(bool value);  // TRUE / FALSE (VRAI / FAUX in a French Excel)
   XlsxSheet& blank();
   void end_row();
 

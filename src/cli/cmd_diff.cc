@@ -33,23 +33,24 @@ void report_errors(const Project& p, Date today, Diagnostics& diags, const std::
                where.c_str(), n, n == 1 ? "" : "s");
 }
 
+constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::json};
+
 }  // namespace
 
 Runner diff_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string from, to;
-    std::string format = "md";
+    std::string format;
     std::string output;
   };
   auto o = std::make_shared<Options>();
   app.add_option("REV", o->from, "The earlier revision (a commit, tag, branch, HEAD~1…)")->required();
   app.add_option("REV2", o->to, "The later revision (default: the working tree, uncommitted changes included)");
-  app.add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"md", "json"}))
-      ->type_name("md|json");
+  add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
       ->type_name("FILE");
-  return [o, &g] {
+  return [o, &g, &app] {
+    const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown);
     const auto root = project_root(g);
     const Date today = g.today_date();
     Revision from, to;
@@ -75,7 +76,7 @@ Runner diff_command(CLI::App& app, const Globals& g) {
 
     const PlanChanges changes = diff_plans(before, after, today);
     const DiffSides sides{from.name, from.commit, to.name, to.commit};
-    write_output(o->output, o->format == "json" ? changes_json(changes, sides)
+    write_output(o->output, format == OutputFormat::json ? changes_json(changes, sides)
                                                 : changes_markdown(changes, sides, after));
     return kOk;
   };

@@ -9,6 +9,10 @@
 
 namespace cls::cli {
 
+namespace {
+constexpr OutputFormat kFormats[] = {OutputFormat::ics};
+}
+
 Runner ics_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::vector<std::string> meetings;
@@ -22,7 +26,9 @@ Runner ics_command(CLI::App& app, const Globals& g) {
   app.add_option("--body", o->body, "With --all: only the meetings of this body")->type_name("BODY");
   app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
       ->type_name("FILE");
-  return [o, &g] {
+  return [o, &g, &app] {
+    // Only iCalendar: -o agenda.pdf is a mistake to say before any work.
+    output_format(app, "", o->output, kFormats, OutputFormat::ics);
     if (!o->all && o->meetings.empty()) {
       throw Exit{kUsage, "cls ics: name the meetings to put in the calendar (cls ics MEETING…), or give --all"};
     }

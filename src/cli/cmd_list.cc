@@ -11,9 +11,11 @@
 
 #include "cli.h"
 #include "cls/attendance.h"
+#include "cls/json_writer.h"
 #include "cls/report.h"
 #include "cls/rollup.h"
 #include "cls/text.h"
+#include "cls/xlsx.h"
 
 namespace cls::cli {
 
@@ -112,6 +114,43 @@ std::string render_csv(const Table& t, CsvDialect dialect) {
   return csv.str();
 }
 
+// The workbook is the JSON too, one sheet named after the kind: the keys as
+// headers (as in CSV), dates as dates, progress as a percentage, booleans as
+// TRUE/FALSE.
+void render_xlsx(const Table& t, const std::string& kind, const Project& p, Date today, std::FILE* out) {
+  auto is_date = [](const std::string& k) { return k == "start" || k == "due" || k == "date" || k == "done"; };
+  auto is_long = [](const std::string& k) { return k == "title" || k == "task" || k == "name" || k == "item"; };
+  std::vector<XlsxColumn> columns;
+  for (const std::string& k : t.keys) {
+    XlsxColumn c{k, is_long(k) ? 50.0 : is_date(k) ? 11.0 : 14.0, XlsxKind::text};
+    if (is_date(k)) c.kind = XlsxKind::date;
+    else if (k == "progress") c.kind = XlsxKind::percent;
+    columns.push_back(c);
+  }
+  XlsxProperties props;
+  props.title = "cls list " + kind + " — " + p.manifest.title.value_or("");
+  props.subject = p.manifest.title.value_or("");
+  if (const auto& org = p.manifest.organisation; org && org->name) props.author = props.company = *org->name;
+  props.created = today;
+  props.lang = p.lang();
+  XlsxWorkbook book(props);
+  XlsxSheet& sheet = book.add_sheet(kind, std::move(columns));
+  for (const Json& row : t.json) {
+    for (const std::string& k : t.keys) {
+      const Json& v = row.at(k);
+      if (v.is_null()) sheet.blank();
+      else if (v.is_boolean()) sheet.boolean(v.get<bool>());
+      else if (v.is_number_integer()) sheet.integer(v.get<std::int64_t>());
+      else if (v.is_number() && k == "progress") sheet.percent(v.get<double>());
+      else if (v.is_number()) sheet.number(v.get<double>());
+      else if (is_date(k)) sheet.date(Date::parse(v.get<std::string>()));
+      else sheet.text(v.get<std::string>());
+    }
+    sheet.end_row();
+  }
+  book.write(out);
+}
+
 Json opt(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 std::string iso(const Field<Date>& d) { return d ? d->iso() : ""; }
 std::string ref_id(const std::optional<Ref>& r) { return r ? r->id : ""; }
@@ -161,12 +200,11 @@ void require_known(const char* what, const std::string& id, bool exists,
   throw Exit{kUsage, "cls list: no " + std::string(what) + " '" + id + "'" + hint};
 }
 
-// A progress as the report's JSON writes it: 4 decimals, 1 and 0 as integers.
+// A progress as the report's JSON writes it: exact (SPEC §9), 1 and 0 as integers.
 Json progress_json(const std::optional<double>& p) {
   if (!p) return nullptr;
-  const double v = round_progress(*p);
-  if (v == 0.0 || v == 1.0) return static_cast<int>(v);
-  return v;
+  if (*p == 0.0 || *p == 1.0) return static_cast<int>(*p);
+  return *p;
 }
 
 std::string percent(const std::optional<double>& p) {
@@ -309,12 +347,15 @@ Table followups_table(const Project& p, const Filters& f, Date today) {
   return t;
 }
 
+constexpr OutputFormat kFormats[] = {OutputFormat::text, OutputFormat::json, OutputFormat::csv, OutputFormat::xlsx};
+
 }  // namespace
 
 Runner list_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string kind;
-    std::string format = "text";
+    std::string format;
+    std::string output;
     std::string csv;
     Filters f;
   };
@@ -323,9 +364,9 @@ Runner list_command(CLI::App& app, const Globals& g) {
       ->required()
       ->check(CLI::IsMember({"actions", "actors", "meetings", "followups"}))
       ->type_name("actions|actors|meetings|followups");
-  app.add_option("--format", o->format, "Output format (default text)")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
-      ->type_name("text|json|csv");
+  add_format_option(app, o->format, kFormats, OutputFormat::text);
+  app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
+      ->type_name("FILE");
   app.add_option("--csv", o->csv, "CSV dialect (default: fr for lang: fr, rfc4180 for lang: en)")
       ->check(CLI::IsMember({"fr", "rfc4180"}))
       ->type_name("fr|rfc4180");
@@ -344,7 +385,8 @@ Runner list_command(CLI::App& app, const Globals& g) {
       ->type_name("YYYY-MM-DD");
   app.add_option("--to", o->f.to, "actions, followups: due on or before DATE; meetings: on or before")
       ->type_name("YYYY-MM-DD");
-  return [o, &g] {
+  return [o, &g, &app] {
+    const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::text);
     Filters& f = o->f;
     const std::string& kind = o->kind;
     only_for(kind, "--status", !f.status.empty(), {"actions"});
@@ -355,7 +397,9 @@ Runner list_command(CLI::App& app, const Globals& g) {
     only_for(kind, "--open", f.open, {"actions", "meetings", "followups"});
     only_for(kind, "--from", !f.from.empty(), {"actions", "meetings", "followups"});
     only_for(kind, "--to", !f.to.empty(), {"actions", "meetings", "followups"});
-    if (!o->csv.empty() && o->format != "csv") throw Exit{kUsage, "cls list: --csv applies to --format csv only"};
+    if (!o->csv.empty() && format != OutputFormat::csv) {
+      throw Exit{kUsage, "cls list: --csv applies to CSV only (--format csv, or -o FILE.csv)"};
+    }
     for (const std::string& s : f.status) {
       if (!parse_status(s)) {
         throw Exit{kUsage, "cls list: invalid --status '" + s +
@@ -392,17 +436,28 @@ Runner list_command(CLI::App& app, const Globals& g) {
     else if (kind == "meetings") t = meetings_table(p, f);
     else t = followups_table(p, f, today);
 
-    if (o->format == "json") {
+    if (format == OutputFormat::json) {
       Json arr = Json::array();
       for (auto& j : t.json) arr.push_back(std::move(j));
-      write_output("-", arr.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
-    } else if (o->format == "csv") {
+      write_output(o->output, json_text(arr));
+    } else if (format == OutputFormat::csv) {
       const CsvDialect dialect = o->csv.empty() ? default_csv_dialect(p.lang())
                                  : o->csv == "fr" ? CsvDialect::french
                                                   : CsvDialect::rfc4180;
-      write_output("-", render_csv(t, dialect));
+      write_output(o->output, render_csv(t, dialect));
+    } else if (format == OutputFormat::xlsx) {
+      try {
+        if (o->output.empty() || o->output == "-") {
+          render_xlsx(t, kind, p, today, stdout);
+          if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw Exit{kUsage, "cls: cannot write to standard output"};
+        } else {
+          write_output_streamed(o->output, [&](std::FILE* out) { render_xlsx(t, kind, p, today, out); });
+        }
+      } catch (const XlsxError& e) {
+        throw Exit{kUsage, std::string("cls list: ") + e.what()};
+      }
     } else {
-      write_output("-", render_text(t));
+      write_output(o->output, render_text(t));
     }
     return kOk;
   };
