@@ -273,7 +273,13 @@ std::vector<std::string> split_pdf(const std::string& pdf, const std::vector<std
 std::vector<std::string> html_letters_to_pdfs(const std::string& html, const std::vector<std::string>& keys,
                                               const std::function<std::string(std::size_t)>& letter_html) {
   if (keys.empty()) return {};
-  if (keys.size() > 1) {
+  // Marks missing (a project's own template): no use running WeasyPrint on
+  // the whole to find none.
+  std::size_t marks = 0;
+  for (std::size_t at = html.find(" data-cls-letter="); at != std::string::npos; at = html.find(" data-cls-letter=", at + 1)) {
+    ++marks;
+  }
+  if (keys.size() > 1 && marks == keys.size()) {
     const std::string whole = run_weasyprint(html, kLetterMarks);
     if (std::vector<std::size_t> starts = letter_starts(whole, keys); !starts.empty()) return split_pdf(whole, starts);
   }
