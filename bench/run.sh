@@ -95,6 +95,7 @@ probe() {  # probe NAME ARGS...
 }
 probe check check
 probe report report --format json
+probe xlsx report --format xlsx
 probe minutes minutes "$(meta "$small_dir" minutes_meeting)"
 
 # ---------------------------------------------------------------- measures
@@ -115,6 +116,7 @@ for n in "${sizes[@]}"; do
   names=(); cmds=()
   if [ "${avail[check]}" = 1 ]; then names+=(check); cmds+=("$CLS -C $dir --today $TODAY check"); fi
   if [ "${avail[report]}" = 1 ]; then names+=("report-json"); cmds+=("$CLS -C $dir --today $TODAY report --format json"); fi
+  if [ "${avail[xlsx]}" = 1 ]; then names+=("report-xlsx"); cmds+=("$CLS -C $dir --today $TODAY report --format xlsx"); fi
   if [ "${avail[minutes]}" = 1 ]; then names+=(minutes); cmds+=("$CLS -C $dir --today $TODAY minutes $mid"); fi
   if [ $peer_ok = 1 ]; then names+=(peer); cmds+=("node $here/peer/validate.js $dir"); fi
   [ ${#cmds[@]} -gt 0 ] || continue
@@ -144,6 +146,7 @@ n, files, b, name, m, sd, kb, rc, nd = sys.argv[1:]
 b, m, sd, kb = int(b), float(m), float(sd), int(kb)
 mb = b / 1e6
 label = {"check": "`cls check`", "report-json": "`cls report --format json`",
+         "report-xlsx": "`cls report --format xlsx`",
          "minutes": "`cls minutes`", "peer": "peer (js-yaml + ajv)"}[name]
 print("| %s | %s | %.1f | %s | %.3f ± %.3f | %.1f | %.0f | %.2f | %s | %s |" % (
     n, files, mb, label, m, sd, mb / m, kb / 1024, kb * 1024 / b, rc, nd))
@@ -168,6 +171,34 @@ EOF
 )
 fi
 
+# 50 convocation letters as PDF: one WeasyPrint run, cut into one PDF each.
+letters_line=""
+if [ $have_cls = 1 ] && { [ -n "${CLS_WEASYPRINT:-}" ] || command -v weasyprint >/dev/null 2>&1; }; then
+  letters_dir=$out/letters-51
+  letters_sha=$(sha256sum "$here/gen_letters.py" | cut -d' ' -f1)
+  if [ ! -f "$letters_dir/cls.yaml" ] || [ "$(cat "$letters_dir.sha" 2>/dev/null)" != "$letters_sha" ]; then
+    rm -rf "$letters_dir"; python3 "$here/gen_letters.py" 51 "$letters_dir" >/dev/null; echo "$letters_sha" > "$letters_dir.sha"
+  fi
+  letters_cmd="$CLS -C $letters_dir --today $TODAY -q convocation pleniere-2027-03-16 --out-dir $out/letters-pdf --format pdf"
+  log "timing 50 PDF letters…"
+  hyperfine -N --warmup 1 --runs "$RUNS" -i --style basic --export-json "$out/hyperfine-letters.json" \
+    -n letters "$letters_cmd" >&2
+  read -r -a argv <<< "$letters_cmd"
+  read -r kb rc < <(peak_rss letters "${argv[@]}")
+  letters_line=$(python3 - "$out/hyperfine-letters.json" "$out/letters-pdf" "$kb" "$rc" <<'EOF'
+import json, os, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+n = len([f for f in os.listdir(sys.argv[2]) if f.endswith(".pdf")])
+print("50 convocation letters as PDF (a body of 51 members, its chair signs; `cls convocation --out-dir --format pdf`): "
+      "%.2f ± %.2f s (mean ± σ, user + system %.2f s) for %d PDF files, one WeasyPrint run cut with libqpdf; "
+      "peak RSS of cls %.0f MB; exit %s"
+      % (r["mean"], r["stddev"] or 0, r["user"] + r["system"], n, int(sys.argv[3]) / 1024, sys.argv[4]))
+EOF
+)
+else
+  notes+=("PDF letters skipped: WeasyPrint is not installed (apt-get install weasyprint).")
+fi
+
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- report
@@ -183,6 +214,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
   for r in "${rows[@]}"; do echo "$r"; done
   echo
   [ -n "$small_line" ] && { echo "$small_line"; echo; }
+  [ -n "$letters_line" ] && { echo "$letters_line"; echo; }
   # Goals (bench/README.md) on the largest and smallest corpora measured.
   python3 - "$out" "${sizes[@]}" <<'EOF'
 import json, os, sys
@@ -203,12 +235,12 @@ if "check" in r and "peer" in r:
     x = r["check"] / r["peer"]; goals.append(("N=%d: cls check ≤ 0.8 × peer" % big, "%.2f ×" % x, x <= 0.8))
 if "check" in r and "report-json" in r:
     x = r["report-json"] / r["check"]; goals.append(("N=%d: report json ≤ 1.5 × check" % big, "%.2f ×" % x, x <= 1.5))
-for name in ("check", "report-json", "minutes"):
+for name in ("check", "report-json", "report-xlsx", "minutes"):
     m = rss(name, big)
     if m: goals.append(("N=%d: peak RSS of %s ≤ 2 × files size" % (big, name), "%.2f ×" % (m / size), m <= 2 * size))
 if big != small:
     s = res(small)
-    for name in ("check", "report-json", "minutes", "peer"):
+    for name in ("check", "report-json", "report-xlsx", "minutes", "peer"):
         if name in r and name in s:
             x = r[name] / s[name]
             goals.append(("%s time %d → %d ≤ %g ×" % (name, small, big, 1.1 * big / small),
