@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The streaming JSON writer prints what nlohmann::json::dump(2) printed, so
 // that the report's JSON contract did not move when the tree went away.
 #include "cls/json_writer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The key tables of the format (keys.h). Each table lists the keys in the
 // order the SPEC and cls-format(5) present them; descriptions are short, in
 // the words of a coordinator, French first (editors show it while typing).

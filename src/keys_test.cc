@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The key tables against the loader: every key of every table is read (a
 // wrong value for it is reported), a file holding every key with a valid
 // value loads without a word, and the tables are well formed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Loading a project (load.h): the files in path order, each parsed on its
 // own (in parallel) and read by the reader of its kind (load_manifest.cc,
 // load_actors.cc, load_actions.cc, load_meetings.cc), then merged.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // actions/*.yaml (SPEC §1.4): the fiches actions, their budget and indicators.
 #include "load_reader.h"
 

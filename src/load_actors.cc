@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // actors/*.yaml (SPEC §1.3): organisations and people.
 #include "load_reader.h"
 

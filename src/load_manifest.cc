@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls.yaml (SPEC §1.2): the project's identity, axes and objectives, bodies.
 #include "load_reader.h"
 

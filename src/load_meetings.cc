@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // meetings/*.yaml (SPEC §1.5): one file is the whole life of a meeting, its
 // agenda before and its minutes after.
 #include "load_reader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The loader's reading of one file (private to the load_*.cc files): typed
 // accessors that turn YAML nodes into model fields, reporting the schema
 // rules (schema/type, schema/enum, schema/id, date/invalid…), and Map, which

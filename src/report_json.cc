@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The report as JSON: the machine contract of SPEC §3. Keys keep the order of
 // the spec; progress is a number in [0, 1] or null, never NaN; money is euros.
 // Written as it goes (json_writer.h): a national report holds every action.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The keys of the file format (SPEC §1, §8, §11): for each kind of mapping a
 // project's files hold, the keys it may have, their type, whether they are
 // required, their allowed values and what they mean. One table, read by the

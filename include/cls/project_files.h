@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading a project's files from disk: which files make the project, and the
 // one way they are read (SPEC §1, §13), with its link and size policy. The
 // loader (load.h) reads YAML through it; a project's templates should be read
