@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Deterministic generator of a valid `cls` project for benchmarks (SPEC §1, §2).
 
     gen_project.py N OUTDIR [--small|--large] [--seed S] [--force]

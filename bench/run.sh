@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # cls benchmark: see bench/README.md.
 #
 #   bench/run.sh [N...]          default: 5000 50000 (actions per corpus)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Writes OUT, a C++ source holding every file of DIR as a string, so that the
 # binary carries its own templates (SPEC §5.5). Run with cmake -P.
 file(GLOB files RELATIVE ${DIR} ${DIR}/*)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libFuzzer target: a project from bytes through load, check and roll-up
 // (see fuzz_project.h for the input format, README.md to run it).
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The body of the fuzz target, shared by the libFuzzer binary (fuzz_load.cc)
 // and by the unit test that replays every finding kept in fuzz/regressions/,
 // so that a finding stays fixed in the normal and the sanitizer builds too.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Rewrites fuzz/seeds/ from the example projects: each whole project as one
 # input, and each of its files beside the project's cls.yaml (small inputs
 # fuzz faster). The input format is `head`'s: a line `==> PATH <==` per file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Each rule of SPEC §2 fires on a wrong input, at the right position, and
 // stays silent on the right one.
 #include "cls/check.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cls/ics.h"
 
 #include <libical/ical.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cls/json_writer.h"
 
 #include <charconv>

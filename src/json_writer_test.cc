@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The streaming JSON writer lays documents out as nlohmann::json::dump(2)
 // did, so that the report's JSON contract did not move when the tree went
 // away; its numbers are the shortest round trip (SPEC §9).

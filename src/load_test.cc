@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The loader against hostile projects: positions in what it reports, files
 // that are not files (pipes, link loops, folders named x.yaml), files it may
 // not read, sizes; and every input the fuzzer found, replayed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The model's compact value types: what the memory saving must not change.
 #include "cls/model.h"
 

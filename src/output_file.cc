@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cls/output_file.h"
 
 #include <cerrno>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Output files whole or not at all: replacing, links, devices, batches that
 // fail half way, and never overwriting in create_new mode.
 #include "cls/output_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The report as CSV, one row per action, and the CSV writer `cls list` shares.
 #include <fmt/format.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The report as a document (Markdown and HTML): one template context built
 // from the roll-up, then the templates report.md.mustache and
 // report.html.mustache. Every number is formatted here with the typography of

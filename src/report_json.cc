@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The report as JSON: the machine contract of SPEC §3. Keys keep the order of
 // the spec; progress is a number in [0, 1] or null, never NaN, at full
 // precision (SPEC §9); money is euros.

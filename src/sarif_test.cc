@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The SARIF output of `cls check` (diagnostic.cc format_sarif) against what
 // SARIF 2.1.0 requires and what GitHub code scanning reads: every result names
 // a rule of the run by id and index, a level, a message, and a location that

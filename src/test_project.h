@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Test support: a project built from YAML texts in memory, and lookups of the
 // diagnostics a rule produced. Included by the *_test.cc files only.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The YAML tree: positions as editors show them, and what a hostile file
 // costs (encoding, unclosed quotes, nesting, aliases, size).
 #include "cls/yaml_tree.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: EUPL-1.2
 """Reads an iCalendar file written by `cls ics` back with an independent
 parser (python3-icalendar, Debian package) and prints what a calendar client
 would see, one event after the other, for the e2e cases to compare.

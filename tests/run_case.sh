@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Runs one end-to-end case: run_case.sh CLS_BINARY CASE_DIR SOURCE_DIR
 #
 # CASE_DIR/cmd is a shell snippet run in a scratch copy of CASE_DIR, where `cls`

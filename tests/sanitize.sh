@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Builds cls with AddressSanitizer and UndefinedBehaviorSanitizer
 # (-DCLS_SANITIZE=ON) and runs the whole test suite under them: unit tests,
 # end-to-end cases (the hostile corpus included) and the examples. Any

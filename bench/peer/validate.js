@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: EUPL-1.2
 // The peer of the cls benchmark: what a team would write in an afternoon with
 // public tools. It loads every YAML file of a project with js-yaml and validates
 // it against the JSON Schemas of schema/ (SPEC §1) with ajv. No reference checks,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The ordre du jour of a meeting (SPEC §5.1): its items numbered, with their
 // kind, presenter, duration and computed start time, and the status, progress
 // and lateness of the actions they discuss as of the meeting date.

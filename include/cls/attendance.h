@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Meetings in numbers (SPEC §4): who is present or represented, the quorum,
 // and the outcome of a decision. Shared by `check`, `minutes` and `report`.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Calendar values of the file format (SPEC §1.1): dates, times of day, and
 // amounts of money in exact cents.
 #pragma once

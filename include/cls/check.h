@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rules of meaning (SPEC §2) over a loaded project: ids, references,
 // dates, indicators and meetings. Form problems (YAML, schema) are reported
 // by the loader; together they are everything `cls check` says.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Convocations (SPEC §5.2): a letter to each one convened to a meeting — the
 // body's members and the meeting's guests, people or organisations — with the
 // letterhead, the recipient block, the place and date, the subject, the

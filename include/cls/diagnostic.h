@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Diagnostics: what `cls check` reports (SPEC §2). Every stage (load, check)
 // appends to one Diagnostics sink, so a run reports every problem it finds.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the documents of a meeting (SPEC §5: ordre du jour, convocation,
 // compte rendu) share: their output format, how people and meetings are named
 // in French or English, the words that differ between a CLS and a CTS, and

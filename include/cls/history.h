@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The plan's history (SPEC §6): the project as it was at a git revision, and
 // what changed in the plan between two versions of it (`cls diff`).
 //

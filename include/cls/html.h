@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // HTML safety (SPEC §5.4): every value taken from the files is escaped before
 // it reaches a page.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Calendar invitations (SPEC §6): meetings as an RFC 5545 iCalendar file that
 // members import into their agenda, from `cls ics` or beside the convocation
 // letters (`cls convocation --out-dir DIR --ics`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // JSON written as it is produced, straight into one string: a national
 // report has hundreds of thousands of values, and a tree of them (nlohmann's)
 // cost ten times the size of the project in memory. The layout is that of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Loading a project (SPEC §1): find it, read cls.yaml, actors/, actions/ and
 // meetings/, and build the model. Problems of form (YAML, schema, ids, dates)
 // are reported here; problems of meaning are the checker's (check.h).

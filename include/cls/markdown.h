@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Markdown fields (SPEC §1.1: `description`, `summary`, `notes`, GitHub
 // flavour) rendered into documents, without letting a file inject markup
 // (SPEC §5.4).

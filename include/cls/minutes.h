@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The compte rendu of a held meeting (SPEC §5.3): attendance and quorum
 // (§4), each item's summary, decisions with their vote in words and
 // follow-ups, the relevé de décisions, the table of follow-ups and the next

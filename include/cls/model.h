@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The project model (SPEC §1): what the loader builds from the YAML files and
 // every later stage (check, compute, render) reads. Each value keeps where it
 // was written, so that a rule can point at it.

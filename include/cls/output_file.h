@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Writing output files whole or not at all (SPEC §7). Every command that
 // writes a file goes through here: report, agenda, minutes, ics, diff (-o),
 // convocation --out-dir, templates export and init. Each file is first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `cls report` (SPEC §3): the tableau de bord, and with a year the bilan
 // annuel, rendered from a Rollup as Markdown, HTML, JSON or CSV. Markdown and
 // HTML come from the templates report.md.mustache and report.html.mustache

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Indicator roll-ups (SPEC §3): from the readings of the indicators up to the
 // progress of the whole plan, the late actions and the budget by funder, all
 // as of one date. Pure: a project and a date in, numbers out; `cls report`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Document templates (SPEC §5.5): Mustache files built into the binary, which a
 // project may override by placing a file of the same name under templates/.
 #pragma once

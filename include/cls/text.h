@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Language and typography of documents (SPEC §5.4): dates, times, numbers,
 // amounts, percentages, agreement of words and the fixed vocabulary, in French
 // and English. Everything here is pure and locale-independent, so an output

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A YAML document as a small tree of our own, built from libyaml's event
 // parser (C, not recursive, ~57 MB/s where yaml-cpp's made ~7 MB/s). The
 // tree keeps the position of every key and value, lets the loader see

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What every subcommand shares: the global options (SPEC §7), loading the
 // project, and writing results. Each subcommand lives in its own cmd_*.cc and
 // is one row of the table in main.cc.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls agenda MEETING: the ordre du jour (SPEC §5.1).
 #include <memory>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls check: every problem of the project, compiler style (SPEC §2).
 #include <cstdio>
 #include <memory>

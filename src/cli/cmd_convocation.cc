@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls convocation MEETING: one letter per person or organisation convened
 // (SPEC §5.2), on standard output, in one file (-o) or one file each
 // (--out-dir).

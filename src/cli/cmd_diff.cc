@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls diff: what changed in the plan between two git revisions (SPEC §6).
 #include <cstdio>
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls ics: meetings as an iCalendar file to import into an agenda (SPEC §6).
 #include <algorithm>
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls init [DIR] [--kind cls|cts]: a small valid project to start from
 // (SPEC §7). It never overwrites a file: existing files are kept as they are.
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls list: the tables a coordinator asks for (SPEC §3) — actions, actors,
 // meetings, follow-ups — with filters, as an aligned text table, JSON or CSV.
 // Values are the files' ids and ISO dates (what the filters take back), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls minutes MEETING: the compte rendu of a held meeting (SPEC §5.3).
 #include <memory>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls report: the tableau de bord, or with --year the bilan annuel (SPEC §3).
 #include <charconv>
 #include <cstdio>

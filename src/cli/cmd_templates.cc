@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls templates list | export DIR [NAME...]: the document templates built
 // into the binary, and which of them the project overrides (SPEC §5.5).
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // cls: the command line. Global options (SPEC §7) and the table of
 // subcommands; each subcommand is a cmd_*.cc file.
 #include <algorithm>
