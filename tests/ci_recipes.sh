@@ -9,12 +9,13 @@
 #   tools of its own (git, jq, ca-certificates, ninja-build);
 # - the Dockerfile's final image installs the package of every library the
 #   built binary links (readelf's NEEDED, found by dpkg -S), and no -dev one.
+# - .pre-commit-hooks.yaml has the cls-check hook, on the project's YAML files.
 set -u
 src=$(realpath "$1"); bin=$(realpath "$2")
 fail=0
 
 # In .ci/packages for the tests, CI or packaging, not for building cls.
-not_for_building="ccache git tzdata python3 python3-icalendar locales dpkg-dev"
+not_for_building="ccache git tzdata python3 python3-icalendar locales dpkg-dev man-db zsh fish python3-yaml"
 # Tools a recipe may add: fetching sources, reading JSON, building faster.
 recipe_tools="ca-certificates git jq ninja-build"
 # In every debian:12 image already (essential), never listed.
@@ -60,6 +61,8 @@ for so in $(readelf -d "$bin" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); d
   libs="$libs $pkg"
 done
 if [ -z "$libs" ]; then echo "no library found in $bin: the check is broken"; exit 1; fi
+# (A sanitizer build links its runtimes too: not the image's business.)
+libs=$(tr ' ' '\n' <<< "$libs" | grep -vE '^lib(asan|ubsan|lsan|tsan)[0-9]*$' | tr '\n' ' ')
 runtime=$(minus "$libs" "$base_libraries")
 missing=$(minus "$runtime" "$final_stage")
 if [ -n "$missing" ]; then
@@ -69,4 +72,26 @@ else
 fi
 dev=$(sorted <<< "$final_stage" | grep -- '-dev$' | tr '\n' ' ')
 if [ -n "$dev" ]; then echo "Dockerfile (final image): development packages [${dev% }]"; fail=1; fi
+# .pre-commit-hooks.yaml: the cls-check hook, run on the project's YAML files.
+if /usr/bin/python3 - "$src/.pre-commit-hooks.yaml" <<'PY'; then echo ".pre-commit-hooks.yaml: the cls-check hook"; else fail=1; fi
+import re, sys, yaml
+hooks = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+hook = next((h for h in hooks if h.get("id") == "cls-check"), None)
+problems = []
+if not hook:
+    sys.exit(".pre-commit-hooks.yaml: no cls-check hook")
+for key, value in (("entry", "cls check"), ("language", "system"), ("pass_filenames", False)):
+    if hook.get(key) != value:
+        problems.append(f"{key} is {hook.get(key)!r}, not {value!r}")
+files = re.compile(hook.get("files", "^$"))
+for path in ("cls.yaml", "plan/cls.yaml", "actions/PREV-01.yaml", "plan/meetings/copil.yml", "actors/a.yaml"):
+    if not files.search(path):
+        problems.append(f"files does not match {path}")
+for path in ("docs/notes.yaml", ".github/workflows/cls.yml", "actions/notes.md", "mkdocs.yaml"):
+    if files.search(path):
+        problems.append(f"files matches {path}")
+for p in problems:
+    print(".pre-commit-hooks.yaml: " + p)
+sys.exit(1 if problems else 0)
+PY
 exit $fail
