@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The key tables of the format (keys.h). Each table lists the keys in the
+// order the SPEC and cls-format(5) present them; descriptions are short, in
+// the words of a coordinator, French first (editors show it while typing).
+#include "cls/keys.h"
+
+namespace cls::keys {
+
+const KeyDef* MapDef::find(std::string_view key) const {
+  for (const KeyDef& k : keys) {
+    if (k.name == key) return &k;
+  }
+  return nullptr;
+}
+
+namespace {
+
+using T = Type;
+
+// --- values of the choices --------------------------------------------------
+
+constexpr std::string_view kKinds[] = {"cls", "cts"};
+constexpr std::string_view kLangs[] = {"fr", "en"};
+constexpr std::string_view kActorKinds[] = {"person", "organisation"};
+constexpr std::string_view kCivilities[] = {"Mme", "M."};
+constexpr std::string_view kStatuses[] = {"planned", "in-progress", "done", "suspended", "abandoned"};
+constexpr std::string_view kIndicatorTypes[] = {"process", "result"};
+constexpr std::string_view kItemKinds[] = {"information", "discussion", "decision"};
+constexpr std::string_view kOutcomes[] = {"adopted", "rejected"};
+
+// --- cls.yaml ---------------------------------------------------------------
+
+constexpr KeyDef kPeriod[] = {
+    {.name = "start", .type = T::date, .fr = "Date de début", .en = "First day"},
+    {.name = "end", .type = T::date, .fr = "Date de fin", .en = "Last day"},
+};
+
+constexpr KeyDef kOrganisation[] = {
+    {.name = "name", .type = T::text, .required = true,
+     .fr = "Nom de la structure qui émet les documents (en-tête des courriers)",
+     .en = "Name of the body that issues the documents (letterhead)"},
+    {.name = "address", .type = T::text,
+     .fr = "Adresse postale, parties séparées par des virgules",
+     .en = "Postal address, its parts separated by commas"},
+    {.name = "city", .type = T::text, .fr = "Ville des courriers : « Toul, le 20 novembre 2026 »",
+     .en = "City the letters are dated from"},
+    {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
+    {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
+};
+
+constexpr KeyDef kObjective[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de l’objectif", .en = "Objective id"},
+    {.name = "title", .type = T::text, .required = true, .fr = "Intitulé de l’objectif", .en = "Objective title"},
+    {.name = "weight", .type = T::weight,
+     .fr = "Poids de l’objectif dans l’avancement de son axe", .en = "Weight of the objective in its axis's progress",
+     .default_value = "1"},
+};
+
+constexpr KeyDef kAxis[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de l’axe", .en = "Axis id"},
+    {.name = "title", .type = T::text, .required = true, .fr = "Intitulé de l’axe stratégique",
+     .en = "Title of the strategic axis"},
+    {.name = "objectives", .type = T::list, .fr = "Objectifs de l’axe", .en = "The axis's objectives",
+     .map = &objective},
+};
+
+constexpr KeyDef kBody[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de l’instance", .en = "Body id"},
+    {.name = "title", .type = T::text, .required = true,
+     .fr = "Nom de l’instance : « Comité de pilotage », « Assemblée plénière »",
+     .en = "Name of the body"},
+    {.name = "members", .type = T::refs,
+     .fr = "Membres votants (titulaires) : identifiants d’acteurs", .en = "Voting members (titulaires): actor ids"},
+    {.name = "chair", .type = T::ref, .fr = "Président(e) : signe les convocations par défaut",
+     .en = "Chair: signs the convocations by default"},
+    {.name = "quorum", .type = T::quorum,
+     .fr = "Quorum : part des membres présents ou représentés requise (« 1/2 », « 0.5 », « 50% »)",
+     .en = "Quorum: share of the members present or represented needed"},
+    {.name = "notice_days", .type = T::integer,
+     .fr = "Délai minimal, en jours, entre la convocation et la réunion",
+     .en = "Minimum days between the convocation and the meeting"},
+    {.name = "proxies", .type = T::integer,
+     .fr = "Nombre maximal de pouvoirs détenus par une même personne (0 : aucun)",
+     .en = "Most proxies one person may hold (0: none)", .default_value = "1"},
+};
+
+constexpr KeyDef kManifest[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant du projet", .en = "Project id"},
+    {.name = "title", .type = T::text, .required = true,
+     .fr = "Intitulé : « Contrat local de santé Terres de Lorraine »", .en = "Title of the project"},
+    {.name = "kind", .type = T::choice,
+     .fr = "Nature du projet : cls (contrat local de santé) ou cts (conseil territorial de santé)",
+     .en = "Kind of project: cls (contrat local de santé) or cts (conseil territorial de santé)",
+     .values = kKinds, .default_value = "cls"},
+    {.name = "lang", .type = T::choice, .fr = "Langue des documents", .en = "Language of the documents",
+     .values = kLangs, .default_value = "fr"},
+    {.name = "organisation", .type = T::map, .fr = "Structure qui émet les documents",
+     .en = "Who issues the documents", .map = &organisation},
+    {.name = "territory", .type = T::text, .fr = "Territoire couvert", .en = "Territory covered"},
+    {.name = "period", .type = T::map, .fr = "Période du contrat", .en = "Period of the contract", .map = &period},
+    {.name = "axes", .type = T::list, .fr = "Axes stratégiques et leurs objectifs",
+     .en = "Strategic axes and their objectives", .map = &axis},
+    {.name = "bodies", .type = T::list, .fr = "Instances qui se réunissent : COPIL, bureau, plénière…",
+     .en = "Bodies that meet: steering committee, bureau, plenary…", .map = &body},
+};
+
+// --- actors/ ------------------------------------------------------------------
+
+constexpr KeyDef kActor[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de l’acteur", .en = "Actor id"},
+    {.name = "kind", .type = T::choice, .fr = "Personne ou organisation", .en = "Person or organisation",
+     .values = kActorKinds, .default_value = "person"},
+    {.name = "name", .type = T::text, .required = true, .fr = "Nom (prénom et nom pour une personne)",
+     .en = "Name (first and last name for a person)"},
+    {.name = "civility", .type = T::choice, .fr = "Civilité : « Madame, » / « Monsieur, »",
+     .en = "Civility: sets the salutation", .values = kCivilities},
+    {.name = "role", .type = T::text, .fr = "Fonction, imprimée sous le nom", .en = "Function, printed under the name"},
+    {.name = "organisation", .type = T::ref, .fr = "Organisation de rattachement (identifiant d’acteur)",
+     .en = "The actor's organisation (an actor id)"},
+    {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
+    {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
+    {.name = "address", .type = T::text, .fr = "Adresse postale, parties séparées par des virgules",
+     .en = "Postal address, its parts separated by commas"},
+    {.name = "college", .type = T::text, .fr = "Collège du membre (CTS)", .en = "The member's collège (CTS)"},
+    {.name = "substitute", .type = T::ref, .fr = "Suppléant(e) qui siège en l’absence du titulaire",
+     .en = "Substitute who sits when the titulaire is away"},
+    {.name = "mandate", .type = T::map, .fr = "Période du mandat", .en = "Term of office", .map = &period},
+};
+
+// --- actions/ -----------------------------------------------------------------
+
+constexpr KeyDef kReading[] = {
+    {.name = "date", .type = T::date, .required = true, .fr = "Date de la mesure", .en = "Date of the reading"},
+    {.name = "value", .type = T::number, .required = true, .fr = "Valeur mesurée (ou incrément si accumulate)",
+     .en = "Value measured (or increment with accumulate)"},
+    {.name = "note", .type = T::text, .fr = "Commentaire de la mesure", .en = "Note on the reading"},
+};
+
+constexpr KeyDef kIndicator[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de l’indicateur (unique dans l’action)",
+     .en = "Indicator id (unique within the action)"},
+    {.name = "label", .type = T::text, .required = true, .fr = "Libellé de l’indicateur", .en = "Label"},
+    {.name = "type", .type = T::choice, .fr = "Indicateur de réalisation (process) ou de résultat (result)",
+     .en = "Process or result indicator", .values = kIndicatorTypes, .default_value = "process"},
+    {.name = "unit", .type = T::text, .fr = "Unité : ateliers, personnes, %…", .en = "Unit"},
+    {.name = "baseline", .type = T::number, .fr = "Valeur de départ", .en = "Starting value", .default_value = "0"},
+    {.name = "target", .type = T::number, .required = true, .fr = "Valeur cible (différente de la valeur de départ)",
+     .en = "Target value (not the baseline)"},
+    {.name = "accumulate", .type = T::boolean,
+     .fr = "true : chaque valeur s’ajoute aux précédentes ; false : chaque valeur est le niveau atteint",
+     .en = "true: each value is an increment; false: each value is the level reached", .default_value = "false"},
+    {.name = "weight", .type = T::weight, .fr = "Poids dans l’avancement de l’action",
+     .en = "Weight in the action's progress", .default_value = "1"},
+    {.name = "values", .type = T::list, .fr = "Mesures datées", .en = "Dated readings", .map = &reading},
+};
+
+constexpr KeyDef kFunding[] = {
+    {.name = "funder", .type = T::ref, .required = true, .fr = "Financeur (identifiant d’acteur)",
+     .en = "Funder (an actor id)"},
+    {.name = "amount", .type = T::money, .required = true, .fr = "Montant en euros", .en = "Amount in euros"},
+};
+
+constexpr KeyDef kBudget[] = {
+    {.name = "planned", .type = T::money, .fr = "Budget prévu, en euros", .en = "Planned budget, in euros"},
+    {.name = "spent", .type = T::money, .fr = "Montant dépensé, en euros", .en = "Amount spent, in euros"},
+    {.name = "funding", .type = T::list, .fr = "Financements, par financeur", .en = "Funding, by funder",
+     .map = &funding},
+};
+
+constexpr KeyDef kAction[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de la fiche action", .en = "Action id"},
+    {.name = "title", .type = T::text, .required = true, .fr = "Intitulé de l’action", .en = "Title of the action"},
+    {.name = "objective", .type = T::ref, .required = true, .fr = "Objectif auquel l’action contribue",
+     .en = "The objective the action serves"},
+    {.name = "status", .type = T::choice, .fr = "État d’avancement", .en = "Status", .values = kStatuses,
+     .default_value = "planned"},
+    {.name = "lead", .type = T::ref, .fr = "Porteur de l’action (identifiant d’acteur)", .en = "Lead (an actor id)"},
+    {.name = "partners", .type = T::refs, .fr = "Partenaires (identifiants d’acteurs)", .en = "Partners (actor ids)"},
+    {.name = "start", .type = T::date, .fr = "Date de début", .en = "Start date"},
+    {.name = "due", .type = T::date, .fr = "Échéance", .en = "Due date"},
+    {.name = "weight", .type = T::weight, .fr = "Poids dans l’avancement de l’objectif",
+     .en = "Weight in the objective's progress", .default_value = "1"},
+    {.name = "public", .type = T::text, .fr = "Public cible", .en = "Target public"},
+    {.name = "budget", .type = T::map, .fr = "Budget de l’action", .en = "Budget", .map = &budget},
+    {.name = "description", .type = T::markdown, .fr = "Description (Markdown)", .en = "Description (Markdown)"},
+    {.name = "indicators", .type = T::list, .fr = "Indicateurs de suivi", .en = "Indicators", .map = &indicator},
+};
+
+// --- meetings/ ----------------------------------------------------------------
+
+constexpr KeyDef kVote[] = {
+    {.name = "for", .type = T::integer, .fr = "Voix pour", .en = "Votes for", .default_value = "0"},
+    {.name = "against", .type = T::integer, .fr = "Voix contre", .en = "Votes against", .default_value = "0"},
+    {.name = "abstain", .type = T::integer, .fr = "Abstentions", .en = "Abstentions", .default_value = "0"},
+};
+
+constexpr KeyDef kDecision[] = {
+    {.name = "text", .type = T::text, .required = true, .fr = "Texte de la décision ou de l’avis",
+     .en = "Text of the decision"},
+    {.name = "vote", .type = T::map, .fr = "Résultat du vote", .en = "The vote", .map = &vote},
+    {.name = "outcome", .type = T::choice,
+     .fr = "Issue : adopted (adoptée) ou rejected (rejetée) ; déduite du vote, sauf partage des voix",
+     .en = "Outcome; computed from the vote but for a tie", .values = kOutcomes},
+};
+
+constexpr KeyDef kFollowup[] = {
+    {.name = "task", .type = T::text, .required = true, .fr = "Suite à donner", .en = "Task"},
+    {.name = "owner", .type = T::ref, .fr = "Responsable (identifiant d’acteur)", .en = "Owner (an actor id)"},
+    {.name = "due", .type = T::date, .fr = "Échéance", .en = "Due date"},
+    {.name = "done", .type = T::date, .fr = "Date de réalisation", .en = "Date it was done"},
+};
+
+constexpr KeyDef kAgendaItem[] = {
+    {.name = "title", .type = T::text, .required = true, .fr = "Intitulé du point", .en = "Title of the item"},
+    {.name = "kind", .type = T::choice, .fr = "Pour information, pour échange ou pour décision",
+     .en = "For information, discussion or decision", .values = kItemKinds, .default_value = "information"},
+    {.name = "presenter", .type = T::ref, .fr = "Qui présente le point", .en = "Who presents the item"},
+    {.name = "duration", .type = T::integer, .fr = "Durée en minutes", .en = "Duration in minutes"},
+    {.name = "actions", .type = T::refs, .fr = "Actions liées : leur état et leur avancement sont rappelés",
+     .en = "Linked actions: their status and progress are shown"},
+    {.name = "notes", .type = T::markdown, .fr = "Notes pour l’ordre du jour (Markdown)",
+     .en = "Notes shown on the agenda (Markdown)"},
+    {.name = "summary", .type = T::markdown, .fr = "Relevé des échanges, pour le compte rendu (Markdown)",
+     .en = "Summary for the minutes (Markdown)"},
+    {.name = "decisions", .type = T::list, .fr = "Décisions ou avis", .en = "Decisions", .map = &decision},
+    {.name = "followups", .type = T::list, .fr = "Suites à donner", .en = "Follow-ups", .map = &followup},
+};
+
+constexpr KeyDef kConvocation[] = {
+    {.name = "date", .type = T::date, .fr = "Date d’envoi des convocations", .en = "When convocations are sent"},
+    {.name = "signatory", .type = T::ref, .fr = "Signataire (par défaut : la présidence de l’instance)",
+     .en = "Who signs (default: the body's chair)"},
+};
+
+constexpr KeyDef kAttendance[] = {
+    {.name = "present", .type = T::refs, .fr = "Présents", .en = "Present"},
+    {.name = "excused", .type = T::refs, .fr = "Excusés", .en = "Excused"},
+    {.name = "proxies", .type = T::ref_map, .fr = "Pouvoirs : membre absent → détenteur du pouvoir",
+     .en = "Proxies: absent member → holder"},
+};
+
+constexpr KeyDef kMeeting[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de la réunion", .en = "Meeting id"},
+    {.name = "body", .type = T::ref, .required = true, .fr = "Instance qui se réunit", .en = "The body that meets"},
+    {.name = "title", .type = T::text, .fr = "Intitulé (par défaut : l’instance et la date)",
+     .en = "Title (default: from the body and the date)"},
+    {.name = "date", .type = T::date, .required = true, .fr = "Date de la réunion", .en = "Date of the meeting"},
+    {.name = "start", .type = T::time, .fr = "Heure de début (HH:MM)", .en = "Start time (HH:MM)"},
+    {.name = "end", .type = T::time, .fr = "Heure de fin (HH:MM)", .en = "End time (HH:MM)"},
+    {.name = "place", .type = T::text, .fr = "Lieu", .en = "Place"},
+    {.name = "online", .type = T::text, .fr = "Lien de visioconférence", .en = "Videoconference link"},
+    {.name = "guests", .type = T::refs, .fr = "Invités, sans voix délibérative", .en = "Guests, who do not vote"},
+    {.name = "second_call", .type = T::boolean, .fr = "Réunion sur seconde convocation : pas de quorum requis",
+     .en = "Reconvened after a failed quorum: no quorum needed"},
+    {.name = "convocation", .type = T::map, .fr = "Envoi des convocations", .en = "The convocation",
+     .map = &convocation},
+    {.name = "agenda", .type = T::list, .fr = "Ordre du jour", .en = "Agenda", .map = &agenda_item},
+    {.name = "attendance", .type = T::map, .fr = "Présences, renseignées après la réunion",
+     .en = "Attendance, filled after the meeting", .map = &attendance},
+};
+
+constexpr FileKind kFileKinds[] = {
+    {"cls.yaml", "", &manifest, false, "Manifeste du projet : identité, axes et objectifs, instances",
+     "Project manifest: identity, axes and objectives, bodies"},
+    {"actors", "actors", &actor, true, "Acteurs : organisations et personnes", "Actors: organisations and people"},
+    {"actions", "actions", &action, true, "Fiches actions du plan d’action", "Fiches action of the action plan"},
+    {"meetings", "meetings", &meeting, true, "Réunions : ordre du jour avant, compte rendu après",
+     "Meetings: agenda before, minutes after"},
+};
+
+}  // namespace
+
+const MapDef period{"period", kPeriod, "Période", "A period"};
+const MapDef organisation{"organisation", kOrganisation, "Structure qui émet les documents",
+                          "Who issues the documents"};
+const MapDef objective{"objective", kObjective, "Objectif opérationnel", "An objective"};
+const MapDef axis{"axis", kAxis, "Axe stratégique", "A strategic axis"};
+const MapDef body{"body", kBody, "Instance", "A body that meets"};
+const MapDef manifest{"cls.yaml", kManifest, "Manifeste du projet", "The project manifest"};
+const MapDef actor{"actor", kActor, "Acteur : organisation ou personne", "An actor: organisation or person"};
+const MapDef reading{"indicator value", kReading, "Mesure d’un indicateur", "A reading of an indicator"};
+const MapDef indicator{"indicator", kIndicator, "Indicateur", "An indicator"};
+const MapDef funding{"funding", kFunding, "Financement", "A funding line"};
+const MapDef budget{"budget", kBudget, "Budget", "A budget"};
+const MapDef action{"action", kAction, "Fiche action", "A fiche action"};
+const MapDef vote{"vote", kVote, "Vote", "A vote"};
+const MapDef decision{"decision", kDecision, "Décision ou avis", "A decision"};
+const MapDef followup{"follow-up", kFollowup, "Suite à donner", "A follow-up"};
+const MapDef agenda_item{"agenda item", kAgendaItem, "Point de l’ordre du jour", "An agenda item"};
+const MapDef convocation{"convocation", kConvocation, "Convocation", "The convocation"};
+const MapDef attendance{"attendance", kAttendance, "Présences", "Attendance"};
+const MapDef meeting{"meeting", kMeeting, "Réunion", "A meeting"};
+
+std::span<const FileKind> file_kinds() { return kFileKinds; }
+
+}  // namespace cls::keys
