@@ -46,8 +46,11 @@ void Diagnostics::sort(const std::vector<std::string>& files) {
 }
 
 std::string quote_value(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return "'" + std::string(text) + "'";
-  return "'" + std::string(text.substr(0, utf8_prefix(text, max_bytes))) + "…'";
+  const bool cut = text.size() > max_bytes;
+  std::string out = "'";
+  out.append(text.substr(0, utf8_prefix(text, max_bytes)));
+  out.append(cut ? "…'" : "'");
+  return out;
 }
 
 // Text from the files as the terminal gets it: control characters (C0, DEL,
