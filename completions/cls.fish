@@ -52,7 +52,7 @@ complete -c cls -n '__fish_seen_subcommand_from ics' -a '(__cls_ids meetings)'
 # diff
 complete -c cls -n '__fish_seen_subcommand_from diff' -l format -x -a 'md json' -d 'Output format'
 complete -c cls -n '__fish_seen_subcommand_from diff' -s o -l output -r -F -d 'Write to FILE'
-complete -c cls -n '__fish_seen_subcommand_from diff' -a '(__fish_git_refs 2>/dev/null; echo HEAD)'
+complete -c cls -n '__fish_seen_subcommand_from diff' -a '(echo HEAD; git for-each-ref --format="%(refname:short)" 2>/dev/null)'
 # report
 complete -c cls -n '__fish_seen_subcommand_from report' -l format -x -a 'md html json csv' -d 'Output format'
 complete -c cls -n '__fish_seen_subcommand_from report' -s o -l output -r -F -d 'Write to FILE'

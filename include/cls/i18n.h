@@ -7,7 +7,9 @@
 // Marking: tr("text") where a message is built; N_("text") where it is only
 // stored (a table) and translated later with tr(); trf("… {} …", args) for
 // a message with values, in fmt's syntax, which lets a translator reorder
-// them ({0}, {1}, or names: {errors}); trn/trnf for plurals.
+// them ({0}, {1}, or names: {errors}); trn/trnf for plurals. No `_()`
+// macro: a one-letter macro would rewrite any `_` of the headers included
+// after it (fmt's, CLI11's), where tr() is an ordinary function.
 #pragma once
 #include <fmt/format.h>
 #include <string>
