@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "cls/utf8.h"
+
 namespace cls {
 
 void Diagnostics::error(std::string_view rule, Loc loc, std::string message) {
@@ -44,10 +46,11 @@ void Diagnostics::sort(const std::vector<std::string>& files) {
 }
 
 std::string quote_value(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return "'" + std::string(text) + "'";
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "…'";
+  const bool cut = text.size() > max_bytes;
+  std::string out = "'";
+  out.append(text.substr(0, utf8_prefix(text, max_bytes)));
+  out.append(cut ? "…'" : "'");
+  return out;
 }
 
 // Text from the files as the terminal gets it: control characters (C0, DEL,
@@ -57,19 +60,18 @@ std::string quote_value(std::string_view text, std::size_t max_bytes) {
 static std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const bool c1 = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(s[i + 1]) <= 0x9F;
-    if (c < 0x20 || c == 0x7F || c1) {
-      const unsigned code = c1 ? static_cast<unsigned char>(s[++i]) : c;
+  for (std::size_t i = 0; i < s.size();) {
+    const Utf8Char c = decode_utf8(s, i);
+    const char32_t code = c.code_point;
+    if (c.valid && (code < 0x20 || (code >= 0x7F && code <= 0x9F))) {
       static constexpr char kHex[] = "0123456789abcdef";
       out += "\\x";
       out += kHex[code >> 4];
       out += kHex[code & 15];
     } else {
-      out += static_cast<char>(c);
+      out.append(s.substr(i, c.size));  // ill-formed bytes as they are: a name on disk may hold them
     }
+    i += c.size;
   }
   return out;
 }

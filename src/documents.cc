@@ -9,6 +9,7 @@
 #include "cls/rollup.h"
 #include "cls/templates.h"
 #include "cls/text.h"
+#include "cls/utf8.h"
 
 namespace cls {
 
@@ -73,32 +74,8 @@ constexpr Label kLabels[] = {
     {"next_meeting", "Prochaine réunion", "Next meeting"},
 };
 
-bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-
-// Latin-1 capitals U+00C0–U+00DE (but ×) are C3 80–9E in UTF-8; their small
-// letters are 0x20 further (C3 A0–BE): the accented letters of French titles.
-bool is_latin1_upper(std::string_view s) {
-  return s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC3 &&
-         static_cast<unsigned char>(s[1]) >= 0x80 && static_cast<unsigned char>(s[1]) <= 0x9E &&
-         static_cast<unsigned char>(s[1]) != 0x97;
-}
-bool is_latin1_lower(std::string_view s) {
-  return s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC3 &&
-         static_cast<unsigned char>(s[1]) >= 0xA0 && static_cast<unsigned char>(s[1]) <= 0xBE &&
-         static_cast<unsigned char>(s[1]) != 0xB7;
-}
-
 // Length in bytes of the first character.
-std::size_t first_char_len(std::string_view s) {
-  if (s.empty()) return 0;
-  const auto c = static_cast<unsigned char>(s[0]);
-  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(n, s.size());
-}
-
-bool starts_with_capital(std::string_view s) {
-  return (!s.empty() && is_ascii_upper(static_cast<unsigned char>(s[0]))) || is_latin1_upper(s);
-}
+std::size_t first_char_len(std::string_view s) { return s.empty() ? 0 : decode_utf8(s, 0).size; }
 
 // The first word, lowered, without elided article: "Commission spécialisée" → "commission".
 std::string first_word(std::string_view lowered) {
@@ -370,24 +347,12 @@ std::string lower_first(std::string_view text) {
   if (out.empty()) return out;
   // An acronym ("CTS", "ARS") keeps its capitals: look at the second letter.
   const std::size_t n = first_char_len(text);
-  if (starts_with_capital(text.substr(n))) return out;
-  if (is_ascii_upper(static_cast<unsigned char>(out[0]))) {
-    out[0] = static_cast<char>(out[0] - 'A' + 'a');
-  } else if (is_latin1_upper(out)) {
-    out[1] = static_cast<char>(static_cast<unsigned char>(out[1]) + 0x20);
-  }
-  return out;
+  if (starts_with_capital_letter(text.substr(n))) return out;
+  return lower_first_char(text);
 }
 
 std::string upper_first(std::string_view text) {
-  std::string out(text);
-  if (out.empty()) return out;
-  if (out[0] >= 'a' && out[0] <= 'z') {
-    out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  } else if (is_latin1_lower(out)) {
-    out[1] = static_cast<char>(static_cast<unsigned char>(out[1]) - 0x20);
-  }
-  return out;
+  return upper_first_char(text);
 }
 
 std::string of_phrase(Lang lang, std::string_view noun_phrase) { return contracted(lang, noun_phrase, false); }

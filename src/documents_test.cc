@@ -73,6 +73,10 @@ TEST_CASE("titles inside a sentence: case and French articles") {
   CHECK(lower_first("") == "");
   CHECK(upper_first("jeudi 3\u00A0décembre 2026") == "Jeudi 3\u00A0décembre 2026");
   CHECK(upper_first("élection") == "Élection");
+  // Beyond Latin-1 (Unicode's case mapping), and an acronym past its first letter.
+  CHECK(lower_first("Œuvre de santé") == "œuvre de santé");
+  CHECK(lower_first("ÉPCI du Toulois") == "ÉPCI du Toulois");
+  CHECK(upper_first("œuvre") == "Œuvre");
 
   CHECK(of_phrase(Lang::fr, "Comité de pilotage du contrat local de santé") ==
         "du comité de pilotage du contrat local de santé");

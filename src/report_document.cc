@@ -16,6 +16,7 @@
 #include "cls/report.h"
 #include "cls/templates.h"
 #include "cls/text.h"
+#include "cls/utf8.h"
 
 namespace cls {
 
@@ -211,21 +212,10 @@ std::string css_string(std::string_view text) {
       ++i;
       continue;
     }
-    // Decode one UTF-8 code point; a malformed byte stands for U+FFFD.
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      ok = (cc >> 6) == 0x2;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok || cp == 0 || cp > 0x10FFFF) {
-      cp = 0xFFFD;
-      i += 1;
-    } else {
-      i += len;
-    }
+    // One code point; ill-formed bytes and NUL (which CSS refuses) as U+FFFD.
+    const Utf8Char u = decode_utf8(text, i);
+    const char32_t cp = u.code_point == 0 ? 0xFFFD : u.code_point;
+    i += u.size;
     out += fmt::format("\\{:06X}", static_cast<std::uint32_t>(cp));
   }
   return out + "\"";

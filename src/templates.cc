@@ -15,6 +15,7 @@
 
 #include "cls/html.h"
 #include "cls/markdown.h"
+#include "cls/utf8.h"
 
 namespace cls {
 
@@ -75,7 +76,7 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
     if (text[i] == '\n') {
       ++line;
       column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    } else if (!is_utf8_continuation(text[i])) {
       ++column;  // continuation bytes of UTF-8 do not start a character
     }
   }

@@ -10,50 +10,6 @@
 
 namespace cls {
 
-std::size_t find_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // Most of a project is ASCII: skip it eight bytes at a time.
-    while (i + 8 <= n) {
-      std::uint64_t word;
-      std::copy_n(p + i, 8, reinterpret_cast<unsigned char*>(&word));
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4, cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are invalid.
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 namespace {
 
 // "8 MiB", "512 KiB", "100 bytes": sizes rounded up, so that a file just over
@@ -80,8 +36,6 @@ struct Stop {
   const char* rule = "yaml/syntax";
 };
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Line and column (1-based) of a byte offset, counting characters, and line
 // breaks as libyaml does (\n, \r\n, or a lone \r).
 Loc loc_of_offset(std::string_view bytes, std::size_t offset, std::uint32_t file) {
@@ -90,7 +44,7 @@ Loc loc_of_offset(std::string_view bytes, std::size_t offset, std::uint32_t file
     if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
       ++line;
       col = 1;
-    } else if (bytes[i] != '\r' && !is_continuation(bytes[i])) {
+    } else if (bytes[i] != '\r' && !is_utf8_continuation(bytes[i])) {
       ++col;
     }
   }
@@ -101,7 +55,7 @@ Loc loc_of_offset(std::string_view bytes, std::size_t offset, std::uint32_t file
 std::size_t offset_of_mark(std::string_view bytes, const yaml_mark_t& mark) {
   std::size_t chars = 0, i = 0;
   for (; i < bytes.size(); ++i) {
-    if (is_continuation(bytes[i])) continue;
+    if (is_utf8_continuation(bytes[i])) continue;
     if (chars++ == mark.index) break;
   }
   return i;
@@ -269,18 +223,16 @@ class UnicodeBreaks {
     if (!any) return bytes;
     // Private-use characters U+E000..U+F8FF already in the file.
     std::vector<bool> used(0x1900);
-    for (std::size_t i = 0; i + 2 < bytes.size(); ++i) {
-      const auto c = static_cast<unsigned char>(bytes[i]);
-      if (c != 0xEE && c != 0xEF) continue;
-      const std::uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(bytes[i + 1]) & 0x3Fu) << 6) |
-                               (static_cast<unsigned char>(bytes[i + 2]) & 0x3Fu);
-      if (cp >= 0xE000 && cp <= 0xF8FF) used[cp - 0xE000] = true;
+    for (std::size_t i = 0; i < bytes.size();) {
+      const Utf8Char c = decode_utf8(bytes, i);
+      if (c.valid && c.code_point >= 0xE000 && c.code_point <= 0xF8FF) used[c.code_point - 0xE000] = true;
+      i += c.size;
     }
     std::uint32_t cp = 0xE000;
     for (std::size_t k = 0; k < 3; ++k) {
       while (cp <= 0xF8FF && used[cp - 0xE000]) ++cp;
       if (cp > 0xF8FF) return bytes;  // a file of every private-use character: left to libyaml
-      stand_ins_[k] = {breaks[k], utf8(cp++)};
+      stand_ins_[k] = {breaks[k], encode_utf8(cp++)};
     }
     patched.reserve(bytes.size() + 16);
     for (std::size_t i = 0; i < bytes.size();) {
@@ -310,10 +262,6 @@ class UnicodeBreaks {
   }
 
  private:
-  static std::string utf8(std::uint32_t cp) {  // a code point of the BMP, 3 bytes
-    return {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-            static_cast<char>(0x80 | (cp & 0x3F))};
-  }
   struct StandIn {
     std::string_view original;
     std::string stand_in;

@@ -208,14 +208,6 @@ TEST_CASE("invalid encodings: yaml/encoding at the offending character") {
   CHECK(parse("t: a\tb\r\nu: c\n").ok);  // tabs and CRLF are text
 }
 
-TEST_CASE("find_invalid_utf8") {
-  CHECK(find_invalid_utf8("") == std::string_view::npos);
-  CHECK(find_invalid_utf8("Réunion – 3 € 😀") == std::string_view::npos);
-  CHECK(find_invalid_utf8("ab\x80") == 2);
-  CHECK(find_invalid_utf8("\xf5\x80\x80\x80") == 0);
-  CHECK(find_invalid_utf8("\xe0\x80\x80") == 0);  // overlong 3-byte
-}
-
 TEST_CASE("nesting deeper than the limit stops before the stack does") {
   // A recursive reader would overflow its stack at 100 000 levels; the limit
   // also bounds what the tree costs.

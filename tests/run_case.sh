@@ -8,12 +8,27 @@
 # expected.out, expected.err and expected.status when those files exist
 # (expected.status must). UPDATE_GOLDEN=1 rewrites them instead.
 #
+# Cases run under LC_ALL=C.UTF-8; a command of `cmd` may set another locale
+# (LC_ALL=fr_FR.UTF-8 cls …). A case that needs locales the machine may lack
+# lists them in a file `needs-locale`, one a line: it is skipped (exit 77)
+# when one is missing (.ci/run generates fr_FR.UTF-8).
+#
 # A case that documents a known bug outside cls's own code (the YAML parser's)
 # holds a file `known-failure` saying why: while it fails it is reported as
 # skipped (exit 77, ctest's SKIP_RETURN_CODE), and once it passes it fails,
 # so that the note is deleted rather than forgotten.
 set -u
 bin=$(realpath "$1"); case_dir=$(realpath "$2"); export SRC=$(realpath "$3")
+if [ -f "$case_dir/needs-locale" ]; then
+  have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
+  while read -r wanted; do
+    [ -n "$wanted" ] || continue
+    norm=$(echo "$wanted" | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
+    if ! grep -qxF "$norm" <<< "$have"; then
+      echo "locale $wanted is not installed here: skipped (localedef -i ${wanted%%.*} -f UTF-8 $wanted)"; exit 77
+    fi
+  done < "$case_dir/needs-locale"
+fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cp -a "$case_dir/." "$work/"
 cd "$work"

@@ -5,21 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "cls/utf8.h"  // sanitize_utf8, for text that may not be UTF-8
+
 namespace cls {
 
 // Escapes & < > " ' so that the text is safe both in element content and in a
 // quoted attribute value. Bytes are otherwise copied as they are: pass text
 // through sanitize_utf8 first if it may not be UTF-8.
 std::string html_escape(std::string_view text);
-
-// Whether `text` is well-formed UTF-8 (no overlongs, surrogates or code
-// points above U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
-// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD, one per
-// maximal ill-formed subpart (the Unicode recommendation, as browsers do).
-// Input files are validated upstream; this is the defensive last step for text
-// that reaches an output.
-std::string sanitize_utf8(std::string_view text);
 
 }  // namespace cls

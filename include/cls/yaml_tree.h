@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cls/diagnostic.h"
+#include "cls/utf8.h"  // find_invalid_utf8: what parse_yaml refuses as yaml/encoding
 
 namespace cls {
 
@@ -59,8 +60,5 @@ bool parse_yaml(std::string_view bytes, std::uint32_t file, Diagnostics& diags,
 
 // The message for a file of `size` bytes, over `limits.max_bytes`.
 std::string file_too_large(std::size_t size, const YamlLimits& limits);
-
-// Position of the first byte that is not valid UTF-8, or npos.
-std::size_t find_invalid_utf8(std::string_view bytes);
 
 }  // namespace cls

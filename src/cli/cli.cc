@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cls/check.h"
+#include "cls/i18n.h"
 #include "cls/load.h"
 #include "cls/pdf.h"
 
@@ -20,7 +21,7 @@ Date Globals::today_date() const {
   }
   if (text.empty()) return today_from_clock();
   if (auto d = Date::parse(text)) return *d;
-  throw Exit{kUsage, "cls: invalid date for --today / CLS_TODAY: '" + text + "' (expected YYYY-MM-DD)"};
+  throw Exit{kUsage, "cls: " + trf("invalid date for --today / CLS_TODAY: '{}' (expected YYYY-MM-DD)", text)};
 }
 
 bool Globals::color_for(int fd) const {
@@ -35,13 +36,16 @@ fs::path project_root(const Globals& g) {
   const fs::path start = g.directory.empty() ? fs::current_path() : fs::path(g.directory);
   if (!g.directory.empty()) {
     std::error_code ec;
-    if (!fs::is_directory(start, ec)) throw Exit{kUsage, "cls: no such directory: " + g.directory};
+    if (!fs::is_directory(start, ec)) throw Exit{kUsage, "cls: " + trf("no such directory: {}", g.directory)};
   }
   auto root = find_project_root(start);
   if (!root) {
-    const std::string where = g.directory.empty() ? "the current directory" : g.directory;
-    throw Exit{kUsage, "cls: no cls.yaml found in " + where +
-                           " or its parents (run `cls init` to start a project, or use -C DIR)"};
+    throw Exit{kUsage, "cls: " + (g.directory.empty()
+                                      ? std::string(tr("no cls.yaml found in the current directory or its parents "
+                                                       "(run `cls init` to start a project, or use -C DIR)"))
+                                      : trf("no cls.yaml found in {} or its parents "
+                                            "(run `cls init` to start a project, or use -C DIR)",
+                                            g.directory))};
   }
   return *root;
 }
@@ -65,8 +69,9 @@ Project load_checked(const Globals& g) {
       if (d.severity == Severity::error) errors.add(d);
     }
     print_diagnostics(stderr, errors, p, g.color_for(2));
-    throw Exit{kInvalid, "cls: the project has " + std::to_string(errors.errors()) +
-                             " error(s); run `cls check` for details"};
+    throw Exit{kInvalid, "cls: " + trnf("the project has {} error; run `cls check` for details",
+                                        "the project has {} errors; run `cls check` for details",
+                                        errors.errors(), errors.errors())};
   }
   return p;
 }
@@ -74,7 +79,7 @@ Project load_checked(const Globals& g) {
 void write_output(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
-      throw Exit{kUsage, "cls: cannot write to standard output"};
+      throw Exit{kUsage, std::string("cls: ") + tr("cannot write to standard output")};
     }
     return;
   }

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "cls/check.h"
 #include "cls/history.h"
+#include "cls/i18n.h"
 #include "cls/load.h"
 
 namespace cls::cli {
@@ -16,10 +17,10 @@ Runner check_command(CLI::App& app, const Globals& g) {
     bool strict = false;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("--format", o->format, "Output format")
+  app.add_option("--format", o->format, tr("Output format"))
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->type_name("text|json|sarif");
-  app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
+  app.add_flag("--strict", o->strict, tr("Fail (exit 1) on warnings too"));
   return [o, &g] {
     const auto root = project_root(g);
     const Date today = g.today_date();
@@ -37,9 +38,13 @@ Runner check_command(CLI::App& app, const Globals& g) {
     } else {
       print_diagnostics(stdout, diags, p, g.color_for(1));
       if (!g.quiet) {
-        const auto e = diags.errors(), w = diags.warnings();
-        std::fprintf(stderr, "%zu error%s, %zu warning%s in %zu file%s\n", e, e == 1 ? "" : "s", w,
-                     w == 1 ? "" : "s", p.files.size(), p.files.size() == 1 ? "" : "s");
+        const std::size_t e = diags.errors(), w = diags.warnings(), n = p.files.size();
+        // TRANSLATORS: the three parts are the next three messages.
+        const std::string summary = trf("{errors}, {warnings} in {files}",
+                                        fmt::arg("errors", trnf("{} error", "{} errors", e, e)),
+                                        fmt::arg("warnings", trnf("{} warning", "{} warnings", w, w)),
+                                        fmt::arg("files", trnf("{} file", "{} files", n, n)));
+        std::fprintf(stderr, "%s\n", summary.c_str());
       }
     }
     if (diags.has_errors() || (o->strict && diags.warnings() > 0)) return kInvalid;

@@ -17,6 +17,7 @@
 #include "cls/rollup.h"
 #include "cls/text.h"
 #include "cls/xlsx.h"
+#include "cls/utf8.h"
 
 namespace cls::cli {
 
@@ -33,14 +34,6 @@ struct Table {
   std::vector<Json> json;
 };
 
-std::size_t display_width(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;  // count code points, not bytes
-  }
-  return n;
-}
-
 std::string one_line(std::string s) {
   for (char& c : s) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -48,26 +41,20 @@ std::string one_line(std::string s) {
   return s;
 }
 
-// A cell of a column other than the last is cut at this many characters, so
+// A cell of a column other than the last is cut at this many columns, so
 // that one long name does not push the rest of the table off the screen; JSON
 // and CSV keep every value whole.
 constexpr std::size_t kMaxCell = 40;
 
-std::string truncate(const std::string& s, std::size_t max) {
-  if (display_width(s) <= max) return s;
-  std::string out;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++n == max) break;  // room for the ellipsis
-    out += s[i];
-  }
-  return out + "…";
-}
-
+// Columns line up by the width a terminal gives each text (display_width: an
+// accent decomposed as macOS writes it takes none, a CJK character or an
+// emoji two), and cells are composed (NFC) first, as terminals draw best.
 std::string render_text(Table t) {
   for (auto& row : t.cells) {
-    for (std::size_t i = 0; i + 1 < row.size(); ++i) row[i] = truncate(row[i], kMaxCell);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      row[i] = nfc(row[i]);
+      if (i + 1 < row.size()) row[i] = truncate_to_width(row[i], kMaxCell);
+    }
   }
   std::vector<std::string> header;
   for (const auto& c : t.columns) {

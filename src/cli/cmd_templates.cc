@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "cls/load.h"
 #include "cls/templates.h"
+#include "cls/utf8.h"
 
 namespace cls::cli {
 
@@ -46,7 +47,7 @@ Runner templates_command(CLI::App& app, const Globals& g) {
       const std::optional<fs::path> root = optional_project(g);
       const std::vector<TemplateSource> all = list_templates(root ? *root : fs::path());
       std::size_t width = 0;
-      for (const TemplateSource& t : all) width = std::max(width, t.name.size());
+      for (const TemplateSource& t : all) width = std::max(width, display_width(t.name));
       std::string out;
       for (const TemplateSource& t : all) {
         if (!is_template(t.name)) continue;
@@ -58,7 +59,7 @@ Runner templates_command(CLI::App& app, const Globals& g) {
           for (const EmbeddedTemplate& e : builtin_templates()) builtin = builtin || e.name == t.name;
           where = std::string(builtin ? "overridden by " : "project's own: ") + "templates/" + t.name;
         }
-        out += t.name + std::string(width + 2 - t.name.size(), ' ') + where + "\n";
+        out += t.name + std::string(width + 2 - display_width(t.name), ' ') + where + "\n";
       }
       write_output("-", out);
       return kOk;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "cls/i18n.h"
 
 namespace cls::cli {
 Runner check_command(CLI::App&, const Globals&);
@@ -25,41 +26,69 @@ namespace {
 
 using namespace cls::cli;
 
+// The summaries are translated when the help is built (tr in main).
 const Command kCommands[] = {
-    {"check", "Validate the project's files (SPEC §2)", check_command},
-    {"init", "Create a small valid project to start from", init_command},
-    {"ics", "Meetings as an iCalendar file to import into an agenda (SPEC §6)", ics_command},
-    {"diff", "What changed in the plan between two git revisions (SPEC §6)", diff_command},
-    {"report", "Tableau de bord, or bilan annuel with --year (SPEC §3)", report_command},
-    {"list", "Tables of actions, actors, meetings or follow-ups, with filters", list_command},
-    {"agenda", "The ordre du jour of a meeting (SPEC §5.1)", agenda_command},
-    {"convocation", "The convocation letters of a meeting (SPEC §5.2)", convocation_command},
-    {"minutes", "The compte rendu of a held meeting (SPEC §5.3)", minutes_command},
-    {"templates", "List the document templates, or export them to start from (SPEC §5.5)", templates_command},
+    {"check", N_("Validate the project's files"), check_command},
+    {"init", N_("Create a small valid project to start from"), init_command},
+    {"ics", N_("Meetings as an iCalendar file to import into an agenda"), ics_command},
+    {"diff", N_("What changed in the plan between two git revisions"), diff_command},
+    {"report", N_("Tableau de bord, or bilan annuel with --year"), report_command},
+    {"list", N_("Tables of actions, actors, meetings or follow-ups, with filters"), list_command},
+    {"agenda", N_("The ordre du jour of a meeting"), agenda_command},
+    {"convocation", N_("The convocation letters of a meeting"), convocation_command},
+    {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
+    {"templates", N_("List the document templates, or export them to start from"), templates_command},
 };
+
+// CLI11's own words in the help (its labels), and the placeholders of the
+// global options, which subcommands share.
+void translate_help_labels(CLI::App& app) {
+  const auto formatter = app.get_formatter();
+  // TRANSLATORS: CLI11 writes a colon right after "Usage", and after the
+  // group names "Options", "Subcommands" and "Positionals": in French, end
+  // them with a no-break space.
+  for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),
+                            N_("REQUIRED"), N_("DIR"), N_("YYYY-MM-DD")}) {
+    formatter->label(label, cls::tr(label));
+  }
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"cls: action plans, indicators and meetings of a contrat local de santé or a "
-               "conseil territorial de santé, kept as YAML files.",
+  cls::init_messages();
+  using cls::tr;
+  CLI::App app{tr("cls: action plans, indicators and meetings of a contrat local de santé or a "
+                  "conseil territorial de santé, kept as YAML files."),
                "cls"};
-  app.set_version_flag("--version", std::string("cls ") + CLS_VERSION);
+  translate_help_labels(app);
+  // TRANSLATORS: a group of the help; see "Usage".
+  app.option_defaults()->group(tr("Options"));
+  // TRANSLATORS: a group of the help; see "Usage".
+  app.group(tr("Subcommands"));  // the group of every subcommand in the help
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+  app.set_version_flag("--version", std::string("cls ") + CLS_VERSION,
+                       tr("Display program version information and exit"));
+  app.footer(tr("Each command has its manual page: man cls-check, man cls-report…"));
   app.fallthrough();  // global options may follow the subcommand too
   app.require_subcommand(1, 1);
   Globals globals;
-  app.add_option("-C,--directory", globals.directory, "Run in DIR (the project is found there or above)")
+  app.add_option("-C,--directory", globals.directory, tr("Run in DIR (the project is found there or above)"))
       ->type_name("DIR");
-  app.add_option("--today", globals.today, "The date taken as today (default: CLS_TODAY, else the clock)")
+  app.add_option("--today", globals.today, tr("The date taken as today (default: CLS_TODAY, else the clock)"))
       ->type_name("YYYY-MM-DD");
-  app.add_option("--color", globals.color, "Colour the output")
+  app.add_option("--color", globals.color, tr("Colour the output"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("auto|always|never");
-  app.add_flag("-q,--quiet", globals.quiet, "Print only what was asked: no summary, no progress");
+  app.add_flag("-q,--quiet", globals.quiet, tr("Print only what was asked: no summary, no progress"));
 
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& c : kCommands) {
-    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    CLI::App* sub = app.add_subcommand(c.name, tr(c.summary));
+    // CLI11 gives a subcommand its help flag before the option defaults:
+    // again, so that it falls in the (translated) group of the others.
+    sub->set_help_flag("-h,--help", tr("Print this help message and exit"));
+    sub->footer("");
     runners.emplace_back(sub, c.setup(*sub, globals));
   }
 
@@ -68,9 +97,11 @@ int main(int argc, char** argv) {
     std::vector<std::string_view> names;
     for (const Command& c : kCommands) names.emplace_back(c.name);
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      std::string msg = std::string("cls: unknown command '") + argv[1] + "'";
-      if (auto near = cls::nearest(argv[1], names); !near.empty()) msg += "; did you mean '" + near + "'?";
-      std::fprintf(stderr, "%s\nRun cls --help for the list of commands.\n", msg.c_str());
+      const std::string command = argv[1];
+      const std::string near = cls::nearest(command, names);
+      const std::string msg = near.empty() ? cls::trf("unknown command '{}'", command)
+                                           : cls::trf("unknown command '{}'; did you mean '{}'?", command, near);
+      std::fprintf(stderr, "cls: %s\n%s\n", msg.c_str(), tr("Run cls --help for the list of commands."));
       return kUsage;
     }
   }
