@@ -24,7 +24,7 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     ics) echo "--all --body -o --output" ;;
     diff) echo "--format -o --output" ;;
     report) echo "--format -o --output --as-of --year --csv" ;;
-    list) echo "--format --csv --status --lead --owner --axis --late --body --open --from --to" ;;
+    list) echo "--format -o --output --csv --status --lead --owner --axis --late --body --open --from --to" ;;
     agenda) echo "--format -o --output" ;;
     convocation) echo "--to --format -o --output --out-dir --ics" ;;
     minutes) echo "--public --format -o --output" ;;
@@ -36,9 +36,9 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
   case $1 in
     check) echo "text json sarif" ;;
     diff) echo "md json" ;;
-    report) echo "md html json csv" ;;
-    list) echo "text json csv" ;;
-    agenda | convocation | minutes) echo "md html" ;;
+    report) echo "md html json csv xlsx pdf" ;;
+    list) echo "text json csv xlsx" ;;
+    agenda | convocation | minutes) echo "md html pdf" ;;
   esac
 }
 
