@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cls/attendance.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,6 +16,30 @@ int quorum_needed(const Quorum& quorum, int members) {
   return static_cast<int>((product + quorum.den - 1) / quorum.den);
 }
 
+const College* college_of(const Body& body, const Actor& member) {
+  if (body.colleges.empty() || !member.college) return nullptr;
+  return body.college(*member.college);
+}
+
+const Ref* sitting_substitute(const Body& body, const Actor& member) {
+  if (!member.substitute || !body.has_substitutes()) return nullptr;
+  if (const College* c = college_of(body, member); c && !c->has_substitutes()) return nullptr;
+  return &*member.substitute;
+}
+
+const Actor* presiding(const Project& project, const Meeting& meeting) {
+  if (meeting.chair) return project.actor(meeting.chair->id);
+  const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
+  return body && body->chair ? project.actor(body->chair->id) : nullptr;
+}
+
+bool chair_sat(const Project& project, const Meeting& meeting) {
+  const Actor* chair = presiding(project, meeting);
+  if (!chair || !meeting.attendance) return false;
+  const auto& present = meeting.attendance->present;
+  return std::any_of(present.begin(), present.end(), [&](const Ref& r) { return r.id == chair->id; });
+}
+
 MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
   MeetingCount c;
   c.second_call = meeting.second_call.value_or(false);
@@ -22,8 +47,9 @@ MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
   const Attendance empty;
   const Attendance& att = meeting.attendance ? *meeting.attendance : empty;
 
-  std::unordered_set<std::string_view> present, excused;
+  std::unordered_set<std::string_view> present, excused, remote;
   for (const auto& r : att.present) present.insert(r.id);
+  for (const auto& r : att.remote) remote.insert(r.id);
   for (const auto& r : att.excused) excused.insert(r.id);
   std::unordered_map<std::string_view, std::string_view> proxy_of;  // giver → holder
   for (const auto& p : att.proxies) proxy_of.emplace(p.giver.id, p.holder.id);
@@ -37,10 +63,12 @@ MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
       mp.id = m.id;
       mp.excused = excused.count(m.id) > 0;
       const Actor* actor = project.actor(m.id);
-      const Ref* substitute = actor && actor->substitute ? &*actor->substitute : nullptr;
+      const Ref* substitute = actor ? sitting_substitute(*body, *actor) : nullptr;
       if (present.count(m.id)) {
         mp.presence = Presence::present;
+        mp.remote = remote.count(m.id) > 0;
         ++c.present;
+        c.remote += mp.remote;
       } else if (substitute && present.count(substitute->id)) {
         mp.presence = Presence::substituted;
         mp.by = substitute->id;
@@ -70,7 +98,30 @@ MeetingCount count_meeting(const Project& project, const Meeting& meeting) {
   return c;
 }
 
-DecisionResult decide(const Decision& d, int present_or_represented) {
+VoteBasis vote_basis(const Project& project, const Meeting& meeting, const MeetingCount& count,
+                     const Decision& decision) {
+  VoteBasis b;
+  const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
+  if (body) b.majority = body->majority_rule();
+  b.voters = count.present_or_represented();
+  // Who sits with a vote: the members present, and the substitutes sitting
+  // for theirs. Each recused one of them takes a voter away, once.
+  std::unordered_set<std::string_view> sitting, recused;
+  for (const MemberPresence& mp : count.members) {
+    if (mp.presence == Presence::present) sitting.insert(mp.id);
+    if (mp.presence == Presence::substituted) sitting.insert(mp.by);
+  }
+  for (const Ref& r : decision.recused) {
+    if (sitting.count(r.id) && recused.insert(r.id).second) --b.voters;
+  }
+  const Actor* chair = presiding(project, meeting);
+  b.chair_decides = chair && chair_sat(project, meeting) &&
+                    std::none_of(decision.recused.begin(), decision.recused.end(),
+                                 [&](const Ref& r) { return r.id == chair->id; });
+  return b;
+}
+
+DecisionResult decide(const Decision& d, const VoteBasis& basis) {
   DecisionResult r;
   const std::optional<Outcome> written = d.outcome.get();
   if (!d.vote) {
@@ -78,20 +129,36 @@ DecisionResult decide(const Decision& d, int present_or_represented) {
     return r;
   }
   const Vote& v = *d.vote;
-  if (v.for_ > v.against) {
+  // In 64 bits: counts come from files.
+  const std::int64_t yes = v.for_, no = v.against;
+  if (basis.majority == Majority::cast) {
+    if (yes > no) {
+      r.outcome = Outcome::adopted;
+    } else if (no > yes) {
+      r.outcome = Outcome::rejected;
+    } else {
+      r.tie = true;
+    }
+  } else if (2 * yes > basis.voters) {
     r.outcome = Outcome::adopted;
-  } else if (v.against > v.for_) {
-    r.outcome = Outcome::rejected;
-  } else {
+  } else if (yes == no && yes + no == basis.voters) {
     r.tie = true;
+  } else {
+    r.outcome = Outcome::rejected;
   }
   if (r.tie) {
     r.outcome = written;  // the chair's casting vote, or nothing
+    r.casting_vote = written.has_value();
   } else if (written && *written != *r.outcome) {
     r.contradicts_vote = true;
   }
-  r.unanimous = v.for_ > 0 && v.against == 0 && v.abstain == 0 && v.for_ == present_or_represented;
+  r.unanimous = v.for_ > 0 && v.against == 0 && v.abstain == 0 && v.for_ == basis.voters;
   return r;
+}
+
+DecisionResult decide(const Project& project, const Meeting& meeting, const MeetingCount& count,
+                      const Decision& decision) {
+  return decide(decision, vote_basis(project, meeting, count, decision));
 }
 
 std::vector<std::string> convened(const Project& project, const Meeting& meeting) {

@@ -106,22 +106,25 @@ static Decision decision(int f, int a, int ab, std::optional<Outcome> written = 
   return d;
 }
 
+static VoteBasis cast(int voters) { return VoteBasis{Majority::cast, voters, true}; }
+static VoteBasis present(int voters) { return VoteBasis{Majority::present, voters, true}; }
+
 TEST_CASE("outcome of a decision") {
-  CHECK(decide(decision(12, 2, 1), 15).outcome == Outcome::adopted);
-  CHECK_FALSE(decide(decision(12, 2, 1), 15).unanimous);
-  CHECK(decide(decision(3, 5, 0), 8).outcome == Outcome::rejected);
-  const auto tie = decide(decision(4, 4, 1), 9);
+  CHECK(decide(decision(12, 2, 1), cast(15)).outcome == Outcome::adopted);
+  CHECK_FALSE(decide(decision(12, 2, 1), cast(15)).unanimous);
+  CHECK(decide(decision(3, 5, 0), cast(8)).outcome == Outcome::rejected);
+  const auto tie = decide(decision(4, 4, 1), cast(9));
   CHECK(tie.tie);
   CHECK_FALSE(tie.outcome.has_value());
-  CHECK(decide(decision(4, 4, 1, Outcome::adopted), 9).outcome == Outcome::adopted);  // casting vote
-  CHECK(decide(decision(5, 1, 0, Outcome::rejected), 6).contradicts_vote);
-  CHECK(decide(decision(15, 0, 0), 15).unanimous);
-  CHECK_FALSE(decide(decision(14, 0, 0), 15).unanimous);  // someone did not vote
-  CHECK_FALSE(decide(decision(14, 0, 1), 15).unanimous);  // an abstention breaks unanimity
+  CHECK(decide(decision(4, 4, 1, Outcome::adopted), cast(9)).outcome == Outcome::adopted);  // casting vote
+  CHECK(decide(decision(5, 1, 0, Outcome::rejected), cast(6)).contradicts_vote);
+  CHECK(decide(decision(15, 0, 0), cast(15)).unanimous);
+  CHECK_FALSE(decide(decision(14, 0, 0), cast(15)).unanimous);  // someone did not vote
+  CHECK_FALSE(decide(decision(14, 0, 1), cast(15)).unanimous);  // an abstention breaks unanimity
   Decision no_vote;
-  CHECK(decide(no_vote, 10).outcome == Outcome::adopted);
+  CHECK(decide(no_vote, cast(10)).outcome == Outcome::adopted);
   no_vote.outcome.set(Outcome::rejected);
-  CHECK(decide(no_vote, 10).outcome == Outcome::rejected);
+  CHECK(decide(no_vote, cast(10)).outcome == Outcome::rejected);
 }
 
 // --- convened(): who receives a convocation ----------------------------------
@@ -137,4 +140,111 @@ TEST_CASE("the convened are the body's members, then the guests, each once") {
   auto none = with("meetings/m.yaml", "id: m\nbody: copil\ndate: 2026-06-01\n");
   CHECK(convened(none.project, none.project.meetings[0]) ==
         std::vector<std::string>{"a", "b", "c", "d"});
+}
+
+// --- The second edition (SPEC §8): majority, recusal, casting vote, remote,
+// bodies and collèges without substitutes ----------------------------------
+
+TEST_CASE("majority: present counts for against the members present or represented") {
+  // 8 for, 5 against, 7 abstain of 20: cast adopts (8 > 5); present does not
+  // (8 is not more than half of 20).
+  CHECK(decide(decision(8, 5, 7), cast(20)).outcome == Outcome::adopted);
+  CHECK(decide(decision(8, 5, 7), present(20)).outcome == Outcome::rejected);
+  CHECK(decide(decision(11, 5, 4), present(20)).outcome == Outcome::adopted);
+  CHECK(decide(decision(10, 0, 0), present(20)).outcome == Outcome::rejected);  // half is no majority
+  CHECK(decide(decision(10, 0, 0), present(19)).outcome == Outcome::adopted);
+  // A partage égal: every voter voted, as many for as against.
+  const auto tie = decide(decision(10, 10, 0), present(20));
+  CHECK(tie.tie);
+  CHECK_FALSE(tie.outcome.has_value());
+  const auto chair = decide(decision(10, 10, 0, Outcome::adopted), present(20));
+  CHECK(chair.outcome == Outcome::adopted);
+  CHECK(chair.casting_vote);
+  // Equal with abstentions is below half: rejected, no tie, no casting vote.
+  const auto short_of = decide(decision(4, 4, 2), present(10));
+  CHECK_FALSE(short_of.tie);
+  CHECK(short_of.outcome == Outcome::rejected);
+  CHECK(decide(decision(4, 4, 2, Outcome::adopted), present(10)).contradicts_vote);
+  CHECK(decide(decision(8, 5, 7, Outcome::adopted), present(20)).contradicts_vote);
+  CHECK(decide(decision(20, 0, 0), present(20)).unanimous);
+}
+
+static cls::testing::Loaded cycle(const std::string& meeting, const std::string& body_extra = "",
+                                  const std::string& actors_extra = "") {
+  return cls::testing::load({{"cls.yaml", cls::testing::manifest(body_extra)},
+                             {"actors/all.yaml", cls::testing::actors() + actors_extra},
+                             {"meetings/m.yaml", "id: m\nbody: copil\ndate: 2026-06-01\n" + meeting}});
+}
+
+TEST_CASE("the recused take no part: the voters are fewer, the chair who is recused has no casting vote") {
+  // copil: a (substitute sa), b, c, d; chair b.
+  const std::string vote = "agenda:\n  - title: T\n    decisions:\n      - text: D\n        recused: ";
+  auto l = cycle(vote + "[c, sa]\n        vote: {for: 1, against: 1}\nattendance:\n  present: [sa, b, c, d]\n",
+                 "    chair: b\n");
+  const Meeting& m = l.project.meetings[0];
+  const MeetingCount count = count_meeting(l.project, m);
+  CHECK(count.present_or_represented() == 4);
+  const VoteBasis basis = vote_basis(l.project, m, count, m.agenda[0].decisions[0]);
+  CHECK(basis.voters == 2);  // c and sa (sitting for a) are recused
+  CHECK(basis.chair_decides);
+  auto recused_chair = cycle(vote + "[b]\n        vote: {for: 1, against: 1}\nattendance:\n  present: [a, b, c]\n",
+                             "    chair: b\n");
+  const Meeting& m2 = recused_chair.project.meetings[0];
+  const VoteBasis b2 = vote_basis(recused_chair.project, m2, count_meeting(recused_chair.project, m2),
+                                  m2.agenda[0].decisions[0]);
+  CHECK(b2.voters == 2);
+  CHECK_FALSE(b2.chair_decides);
+  // A recused guest or someone absent takes no voter away.
+  auto guest = cycle(vote + "[g, d]\nguests: [g]\nattendance:\n  present: [a, b, g]\n");
+  const Meeting& m3 = guest.project.meetings[0];
+  CHECK(vote_basis(guest.project, m3, count_meeting(guest.project, m3), m3.agenda[0].decisions[0]).voters == 2);
+}
+
+TEST_CASE("who presides: the meeting's chair, else the body's; whether they sat") {
+  auto body_chair = cycle("attendance:\n  present: [a, b]\n", "    chair: b\n");
+  REQUIRE(presiding(body_chair.project, body_chair.project.meetings[0]) != nullptr);
+  CHECK(presiding(body_chair.project, body_chair.project.meetings[0])->id == "b");
+  CHECK(chair_sat(body_chair.project, body_chair.project.meetings[0]));
+  auto absent = cycle("attendance:\n  present: [a, c]\n", "    chair: b\n");
+  CHECK_FALSE(chair_sat(absent.project, absent.project.meetings[0]));
+  auto vice = cycle("chair: c\nattendance:\n  present: [a, c]\n", "    chair: b\n");
+  CHECK(presiding(vice.project, vice.project.meetings[0])->id == "c");
+  CHECK(chair_sat(vice.project, vice.project.meetings[0]));
+  auto none = cycle("attendance:\n  present: [a]\n");
+  CHECK(presiding(none.project, none.project.meetings[0]) == nullptr);
+  CHECK_FALSE(chair_sat(none.project, none.project.meetings[0]));
+}
+
+TEST_CASE("remote members count as present") {
+  const auto c = count_of("attendance:\n  present: [a, b, c]\n  remote: [b, c]\n");
+  CHECK(c.present == 3);
+  CHECK(c.remote == 2);
+  CHECK(c.members[1].remote);
+  CHECK_FALSE(c.members[0].remote);
+  CHECK(c.quorum_reached());
+}
+
+TEST_CASE("substitutes do not sit in a body or a collège without them") {
+  // a's substitute sa sits in copil; not once copil has substitutes: false.
+  auto sits = cycle("attendance:\n  present: [sa, b]\n");
+  CHECK(count_meeting(sits.project, sits.project.meetings[0]).substituted == 1);
+  auto bureau = cycle("attendance:\n  present: [sa, b]\n", "    substitutes: false\n");
+  const MeetingCount bc = count_meeting(bureau.project, bureau.project.meetings[0]);
+  CHECK(bc.substituted == 0);
+  CHECK(bc.absent == 3);
+  CHECK(bc.guests_present == std::vector<std::string>{"sa"});
+  // a in collège pq, which has no substitutes; a free-text college matches none.
+  const std::string colleges =
+      "    colleges:\n      - {id: c1, title: Un}\n      - {id: pq, title: Personnalités qualifiées, substitutes: false}\n";
+  auto pq = cycle("attendance:\n  present: [sa, b]\n", colleges);
+  Actor a = *pq.project.actor("a");
+  const Body& body = *pq.project.body("copil");
+  CHECK(sitting_substitute(body, a) != nullptr);  // a has no college yet
+  a.college.set("pq");
+  REQUIRE(college_of(body, a) != nullptr);
+  CHECK(college_of(body, a)->id == "pq");
+  CHECK(sitting_substitute(body, a) == nullptr);
+  a.college.set("Collège des usagers");
+  CHECK(college_of(body, a) == nullptr);
+  CHECK(sitting_substitute(body, a) != nullptr);
 }

@@ -172,3 +172,174 @@ TEST_CASE("actor/absence: silent at every held meeting of the last twelve months
                    {"meetings/m1.yaml", m1}, {"meetings/m2.yaml", m2}}, "2027-08-01");
   CHECK(old.count("actor/absence") == 0);  // m1 is more than twelve months old
 }
+
+// --- The rules of the second edition (SPEC §8.2) -----------------------------
+
+static const std::string kDecision = "agenda:\n  - title: T\n    decisions:\n      - text: D\n";
+
+TEST_CASE("meeting/no-quorum: decisions at a séance that could not deliberate") {
+  // 1 of 4 present, quorum 1/2: the decision is void.
+  auto l = with("meetings/m.yaml", kMeeting + kDecision + "attendance:\n  present: [a]\n");
+  CHECK(l.at("meeting/no-quorum") == V{"7:9"});
+  CHECK(l.messages().find("second_call: m") != std::string::npos);
+  CHECK(with("meetings/m.yaml", kMeeting + kDecision + "attendance:\n  present: [a, b]\n").count("meeting/no-quorum") == 0);
+  CHECK(with("meetings/m.yaml", kMeeting + "agenda: [{title: T}]\nattendance:\n  present: [a]\n").count("meeting/no-quorum") == 0);
+  CHECK(with("meetings/m.yaml", kMeeting + kDecision).count("meeting/no-quorum") == 0);  // not held
+}
+
+static cls::testing::Loaded calls(const std::string& second, const std::string& first_attendance = "[a]") {
+  return load({{"cls.yaml", manifest() + "  - {id: other, title: Autre, members: [a]}\n"},
+               {"actors/all.yaml", cls::testing::actors()},
+               {"meetings/1.yaml", "id: m1\nbody: copil\ndate: 2026-03-10\nagenda: [{title: A}, {title: B}]\n"
+                                   "attendance: {present: " + first_attendance + "}\n"},
+               {"meetings/2.yaml", "id: m2\nbody: copil\ndate: 2026-03-24\nagenda: [{title: A}, {title: B}]\n" + second}});
+}
+
+TEST_CASE("meeting/second-call: it follows a held séance of the same body whose quorum failed") {
+  CHECK(calls("second_call: m1\n").diags.errors() == 0);
+  CHECK(calls("second_call: m1\n").count("meeting/second-call") == 0);
+  CHECK(calls("second_call: true\n").at("meeting/second-call") == V{"5:14"});
+  CHECK(calls("second_call: true\n").diags.errors() == 0);  // a warning
+  CHECK(calls("second_call: m1\n", "[a, b, c]").at("meeting/second-call") == V{"5:14"});  // quorum reached
+  CHECK(calls("second_call: m2\n").count("meeting/second-call") == 1);                     // itself, not before
+  CHECK(calls("second_call: m0\n").count("ref/unknown") == 1);
+  auto other = load({{"cls.yaml", manifest() + "  - {id: other, title: Autre, members: [a], quorum: 1}\n"},
+                     {"actors/all.yaml", cls::testing::actors()},
+                     {"meetings/1.yaml", "id: o1\nbody: other\ndate: 2026-03-10\nattendance: {present: []}\n"},
+                     {"meetings/2.yaml", "id: m2\nbody: copil\ndate: 2026-03-24\nsecond_call: o1\n"}});
+  CHECK(other.count("meeting/second-call") == 1);  // another body
+  CHECK(other.messages().find("a meeting of 'other'") != std::string::npos);
+  auto unheld = load({{"cls.yaml", manifest()}, {"actors/all.yaml", cls::testing::actors()},
+                      {"meetings/1.yaml", "id: m1\nbody: copil\ndate: 2026-03-10\n"},
+                      {"meetings/2.yaml", "id: m2\nbody: copil\ndate: 2026-03-24\nsecond_call: m1\n"}});
+  CHECK(unheld.count("meeting/second-call") == 1);
+  // Another agenda: a warning.
+  auto agenda = load({{"cls.yaml", manifest()}, {"actors/all.yaml", cls::testing::actors()},
+                      {"meetings/1.yaml", "id: m1\nbody: copil\ndate: 2026-03-10\nagenda: [{title: A}]\n"
+                                          "attendance: {present: [a]}\n"},
+                      {"meetings/2.yaml", "id: m2\nbody: copil\ndate: 2026-03-24\nsecond_call: m1\n"
+                                          "agenda: [{title: A}, {title: C}]\n"}});
+  REQUIRE(agenda.count("meeting/second-call") == 1);
+  CHECK(agenda.diags.errors() == 0);
+  CHECK(agenda.messages().find("item 2 is 'C' here, missing there") != std::string::npos);
+}
+
+TEST_CASE("meeting/attendance, second edition: R133-9 proxies, remote, representatives, chair, recused") {
+  // a's substitute sa sits: a may not give a proxy as well.
+  CHECK(with("meetings/m.yaml", kMeeting + "attendance:\n  present: [sa, b]\n  proxies: {a: b}\n")
+            .at("meeting/attendance") == V{"6:13"});
+  CHECK(with("meetings/m.yaml", kMeeting + "attendance:\n  present: [b, c]\n  remote: [c, d]\n")
+            .at("meeting/attendance") == V{"6:15"});
+  CHECK(with("meetings/m.yaml", kMeeting + "attendance:\n  present: [b, c]\n  remote: [c]\n").count("meeting/attendance") == 0);
+  const std::string orgs = "- {id: o, kind: organisation, name: O}\n- {id: p, name: P}\n";
+  auto reps = [&](const std::string& attendance) {
+    return load({{"cls.yaml", manifest("  - {id: b2, title: B2, members: [o, a]}\n")},
+                 {"actors/all.yaml", cls::testing::actors() + orgs},
+                 {"meetings/m.yaml", "id: m\nbody: b2\ndate: 2026-06-01\nattendance:\n" + attendance}});
+  };
+  CHECK(reps("  present: [o, a]\n  representatives: {o: p}\n").count("meeting/attendance") == 0);
+  CHECK(reps("  present: [o, a]\n  representatives: {o: p}\n").count("meeting/uninvited") == 0);
+  CHECK(reps("  present: [o, a]\n  representatives: {o: o}\n").at("meeting/attendance") == V{"6:24"});  // not a person
+  CHECK(reps("  present: [o, a]\n  representatives: {a: p}\n").at("meeting/attendance") == V{"6:21"});  // a is a person
+  CHECK(reps("  present: [a]\n  representatives: {o: p}\n").at("meeting/attendance") == V{"6:21"});     // o absent
+  CHECK(with("meetings/m.yaml", kMeeting + "chair: c\nsecretary: g\nattendance:\n  present: [a, b]\n")
+            .at("meeting/attendance") == V{"4:8", "5:12"});
+  CHECK(with("meetings/m.yaml", kMeeting + kDecision + "        recused: [c]\n        dissent: [{member: d, text: Non}]\n"
+                                 "attendance:\n  present: [a, b]\n")
+            .at("meeting/attendance") == V{"8:19", "9:28"});
+}
+
+TEST_CASE("meeting/vote: the recused take no part") {
+  const std::string m = kMeeting + kDecision + "        recused: [b]\n        vote: ";
+  const std::string att = "attendance:\n  present: [a, b, c]\n";
+  CHECK(with("meetings/m.yaml", m + "{for: 2, against: 1}\n" + att).at("meeting/vote") == V{"9:15"});
+  CHECK(with("meetings/m.yaml", m + "{for: 2}\n" + att).count("meeting/vote") == 0);
+}
+
+TEST_CASE("meeting/outcome: the casting vote is the chair's, and the body's majority counts") {
+  const std::string m = kMeeting + kDecision + "        vote: {for: 1, against: 1}\n        outcome: adopted\n";
+  CHECK(with("meetings/m.yaml", m + "attendance:\n  present: [a, b]\n", "2026-11-25", "    chair: a\n")
+            .count("meeting/outcome") == 0);
+  CHECK(with("meetings/m.yaml", m + "attendance:\n  present: [c, b]\n", "2026-11-25", "    chair: a\n")
+            .at("meeting/outcome") == V{"9:18"});
+  CHECK(with("meetings/m.yaml", m + "chair: b\nattendance:\n  present: [c, b]\n", "2026-11-25", "    chair: a\n")
+            .count("meeting/outcome") == 0);  // b presided in a's place
+  // majority: present, 2 for 1 against of 4 present: rejected, so `adopted` contradicts it.
+  const std::string p = kMeeting + kDecision + "        vote: {for: 2, against: 1, abstain: 1}\n        outcome: ";
+  const std::string four = "attendance:\n  present: [a, b, c, d]\n";
+  CHECK(with("meetings/m.yaml", p + "adopted\n" + four, "2026-11-25", "    majority: present\n").at("meeting/outcome") ==
+        V{"9:18"});
+  CHECK(with("meetings/m.yaml", p + "rejected\n" + four, "2026-11-25", "    majority: present\n").count("meeting/outcome") == 0);
+  CHECK(with("meetings/m.yaml", p + "adopted\n" + four).count("meeting/outcome") == 0);  // cast: 2 > 1
+}
+
+TEST_CASE("meeting/notice does not apply to an urgent meeting") {
+  CHECK(with("meetings/m.yaml", kMeeting + "urgent: true\nconvocation: {date: 2026-05-25}\n").count("meeting/notice") == 0);
+  CHECK(with("meetings/m.yaml", kMeeting + "urgent: false\nconvocation: {date: 2026-05-25}\n").count("meeting/notice") == 1);
+}
+
+TEST_CASE("body/composition: size, collèges, members outside them, substitutes where none sit") {
+  const std::string colleges =
+      "    size: {min: 5, max: 8}\n"
+      "    colleges:\n      - {id: c1, title: Un, min: 1, max: 2}\n"
+      "      - {id: pq, title: Personnalités qualifiées, min: 1, max: 1, substitutes: false}\n";
+  auto l = load({{"cls.yaml", manifest(colleges)},
+                 {"actors/all.yaml", "- {id: a, name: A, college: pq, substitute: sa}\n- {id: b, name: B, college: c1}\n"
+                                     "- {id: c, name: C, college: c1}\n- {id: d, name: D, college: Collège des usagers}\n"
+                                     "- {id: sa, name: SA}\n"}});
+  // 4 members < 5; d's collège is free text; a (pq) has a substitute.
+  CHECK(l.at("body/composition") == V{"1:45", "12:5", "12:24"});
+  CHECK(l.diags.errors() == 0);
+  auto free_text = load({{"cls.yaml", manifest()},
+                         {"actors/all.yaml", "- {id: a, name: A, college: Collège des usagers}\n"}});
+  CHECK(free_text.count("body/composition") == 0);  // a body without collèges: free text is fine
+  auto over = load({{"cls.yaml", manifest("    colleges:\n      - {id: c1, title: Un, max: 1}\n")},
+                    {"actors/all.yaml", "- {id: a, name: A, college: c1}\n- {id: b, name: B, college: c1}\n"
+                                        "- {id: c, name: C, college: c1}\n- {id: d, name: D, college: c1}\n"}});
+  CHECK(over.at("body/composition") == V{"16:14"});
+}
+
+TEST_CASE("actor/address: convened with no way to reach them, once per actor") {
+  auto l = load({{"cls.yaml", manifest()},
+                 {"actors/all.yaml", "- {id: a, name: A, email: a@example.org}\n- {id: b, name: B, address: '1 rue A'}\n"
+                                     "- {id: c, name: C, organisation: o}\n- {id: o, kind: organisation, name: O, address: '2 rue B'}\n"
+                                     "- {id: d, name: D}\n- {id: g, name: G}\n"},
+                 {"meetings/m.yaml", "- {id: m1, body: copil, date: 2026-06-01, guests: [g]}\n"
+                                     "- {id: m2, body: copil, date: 2026-07-01}\n"}});
+  CHECK(l.at("actor/address") == V{"5:8", "6:8"});  // d and g; c has its organisation's address
+  CHECK(l.messages().find("'d' is convened to 'm1'") != std::string::npos);
+}
+
+TEST_CASE("ref/file: attachments inside the project") {
+  const std::string m = kMeeting + "agenda:\n  - title: T\n    attachments:\n      - {title: Projet, file: ";
+  CHECK(with("meetings/m.yaml", m + "../secret.pdf}\n").at("ref/file") == V{"7:31"});
+  CHECK(with("meetings/m.yaml", m + "/etc/passwd}\n").count("ref/file") == 1);
+  CHECK(with("meetings/m.yaml", m + "documents/prs.pdf}\n").count("ref/file") == 0);  // no root: the path only
+  CHECK(with("meetings/m.yaml", kMeeting + "agenda:\n  - title: T\n    attachments: [{title: Sur papier}]\n").count("ref/file") == 0);
+}
+
+TEST_CASE("date/order: minutes approved at a later meeting, closed after opened") {
+  auto l = load({{"cls.yaml", manifest()}, {"actors/all.yaml", cls::testing::actors()},
+                 {"meetings/1.yaml", "id: m1\nbody: copil\ndate: 2026-03-10\nminutes_approved: m0\n"
+                                     "opened: '14:10'\nclosed: '14:00'\n"},
+                 {"meetings/0.yaml", "id: m0\nbody: copil\ndate: 2026-01-10\n"}});
+  CHECK(l.at("date/order") == V{"4:19", "6:9"});
+}
+
+TEST_CASE("check_meeting: the rules that concern one meeting") {
+  auto l = load({{"cls.yaml", manifest()},
+                 {"actors/all.yaml", cls::testing::actors() + "- {id: e, name: E, mandate: {start: 2020-01-01, end: 2026-01-31}}\n"},
+                 {"meetings/1.yaml", "id: m1\nbody: copil\ndate: 2026-06-01\nconvocation: {date: 2026-05-30}\nguests: [e]\n"},
+                 {"meetings/2.yaml", "id: m2\nbody: copil\ndate: 2026-07-01\nconvocation: {date: 2026-06-30}\n"}},
+                "2026-11-25", false);
+  Diagnostics d;
+  check_meeting(l.project, *l.project.meeting("m1"), CheckOptions{*Date::parse("2026-11-25")}, d);
+  std::vector<std::string> rules;
+  for (const auto& x : d.all()) rules.push_back(x.rule + " " + l.project.files[x.loc.file]);
+  std::sort(rules.begin(), rules.end());
+  // m1's notice, and the addresses of those convened to it (all but e have
+  // none); nothing of m2.
+  CHECK(std::count(rules.begin(), rules.end(), "meeting/notice meetings/1.yaml") == 1);
+  CHECK(std::count(rules.begin(), rules.end(), "meeting/notice meetings/2.yaml") == 0);
+  CHECK(std::count_if(rules.begin(), rules.end(), [](const std::string& r) { return r.rfind("actor/address", 0) == 0; }) == 5);
+}

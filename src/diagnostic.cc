@@ -149,19 +149,34 @@ constexpr RuleInfo kRuleInfo[] = {
     {"indicator/value-date", Severity::warning, "An indicator value dated outside the project period."},
     {"action/late", Severity::warning, "An action past its due date that is neither done nor abandoned."},
     {"meeting/attendance", Severity::error,
-     "Inconsistent attendance: present and excused, or a proxy given by or to a non-member or to someone "
-     "absent."},
+     "Inconsistent attendance: present and excused; a proxy given by or to a non-member, to someone absent, or by "
+     "a member whose substitute sat; remote but not present; a representative who is not a person; a chair, "
+     "secretary, recused or dissenting member who did not sit."},
     {"meeting/proxies", Severity::error, "A member holds more proxies than the body allows."},
-    {"meeting/vote", Severity::error, "More votes than members present or represented."},
+    {"meeting/vote", Severity::error, "More votes than members present or represented, less the recused."},
     {"meeting/quorum", Severity::warning, "A held meeting where the body's quorum was not reached."},
-    {"meeting/notice", Severity::warning, "Convocations sent later than the body's notice period."},
+    {"meeting/notice", Severity::warning,
+     "Convocations sent later than the body's notice period (not for an urgent meeting)."},
     {"meeting/uninvited", Severity::warning,
      "Someone present who is neither a member, a member's substitute nor a guest."},
     {"meeting/duration", Severity::warning, "Agenda durations run past the meeting's end."},
     {"actor/mandate", Severity::warning, "A member convened after the end of their mandate."},
     {"actor/absence", Severity::warning,
      "A member absent with no word from every meeting of a body in the last twelve months."},
-    {"meeting/outcome", Severity::error, "A tied vote with no outcome, or an outcome that contradicts the vote."},
+    {"meeting/outcome", Severity::error,
+     "A tied vote with no outcome, a tie decided by outcome when the séance's chair did not sit, or an outcome "
+     "that contradicts the vote under the body's majority."},
+    {"meeting/no-quorum", Severity::error,
+     "Decisions recorded at a held meeting whose quorum was not reached and that is not a second call."},
+    {"meeting/second-call", Severity::error,
+     "A second call that names no earlier held meeting of the same body whose quorum failed; warning: another "
+     "agenda, or second_call: true without an id."},
+    {"body/composition", Severity::warning,
+     "Members outside the body's size, a collège outside its bounds, a member outside the body's collèges, or a "
+     "substitute in a collège that has none."},
+    {"actor/address", Severity::warning,
+     "Someone convened to a meeting to come who has no postal address and no email."},
+    {"ref/file", Severity::error, "An attachment that does not exist or lies outside the project."},
 };
 
 std::string_view level_of(Severity s) { return s == Severity::error ? "error" : "warning"; }

@@ -72,6 +72,16 @@ constexpr Label kLabels[] = {
     {"done", "fait le", "done on"},
     {"agenda_intro", "L’ordre du jour est le suivant\u00A0:", "The agenda is as follows:"},
     {"next_meeting", "Prochaine réunion", "Next meeting"},
+    {"attachments", "Pièces jointes", "Attachments"},
+    {"attachment", "Pièce jointe", "Attachment"},
+    {"followed_by", "Affaire suivie par", "Contact"},
+    {"secretary", "Secrétaire de séance", "Secretary"},
+    {"remote", "par visioconférence", "by videoconference"},
+    {"not_examined", "Ordre du jour qui n’a pu être examiné", "Agenda that could not be examined"},
+    {"dissent", "Opinions dont la mention a été demandée", "Opinions recorded at a member's request"},
+    {"second_call", "Seconde convocation", "Second call"},
+    {"after_failed", "le quorum n’ayant pas été atteint le", "quorum not reached on"},
+    {"urgent", "Urgent", "Urgent"},
 };
 
 // Length in bytes of the first character.
@@ -246,9 +256,27 @@ std::string_view label(Lang lang, std::string_view key) {
 
 // --- Naming people --------------------------------------------------------------
 
+namespace {
+
+// "Dr", "Pr", "Me" before the name (the same abbreviations in English).
+std::string_view honorific_word(Honorific h) {
+  switch (h) {
+    case Honorific::dr: return "Dr";
+    case Honorific::pr: return "Pr";
+    case Honorific::me: return "Me";
+    case Honorific::none: break;
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string short_name(Lang lang, const Actor& actor) {
   const std::string name = actor.name.value_or(actor.id);
   if (actor.is_organisation()) return name;
+  if (const std::string_view h = honorific_word(actor.honorific.value_or(Honorific::none)); !h.empty()) {
+    return std::string(h) + (lang == Lang::fr ? "\u00A0" : " ") + name;
+  }
   switch (actor.civility.value_or(Civility::none)) {
     // French typography keeps "M." or "Mme" on the line of the name.
     case Civility::mme: return (lang == Lang::fr ? "Mme\u00A0" : "Ms ") + name;
@@ -261,6 +289,9 @@ std::string short_name(Lang lang, const Actor& actor) {
 std::string full_name(Lang lang, const Actor& actor) {
   const std::string name = actor.name.value_or(actor.id);
   if (actor.is_organisation()) return name;
+  if (const std::string_view h = honorific_word(actor.honorific.value_or(Honorific::none)); !h.empty()) {
+    return std::string(h) + " " + name;
+  }
   const std::string_view title = civility_title(lang, actor.civility.value_or(Civility::none));
   return title.empty() ? name : std::string(title) + " " + name;
 }
@@ -281,7 +312,75 @@ std::string name_and_organisation(const Project& project, Lang lang, const Actor
   return out;
 }
 
-std::string chair_title(Lang lang, const Body& body, const Actor& chair) {
+std::string with_preposition(Lang lang, const Actor& actor, std::string_view preposition) {
+  const std::string name = short_name(lang, actor);
+  const std::string p(preposition);
+  if (lang == Lang::en) return p + " " + name;
+  if (!actor.is_organisation()) {
+    // "par le Dr Martin", "du Pr Durand", "au Dr Martin"; "par Me Durand".
+    const Honorific h = actor.honorific.value_or(Honorific::none);
+    if (h == Honorific::dr || h == Honorific::pr) {
+      if (p == "de") return "du " + name;
+      if (p == "à") return "au " + name;
+      return p + " le " + name;
+    }
+    return p + " " + name;
+  }
+  switch (actor.article.value_or(Article::none)) {
+    case Article::none: break;
+    case Article::la: return p + " la " + name;
+    case Article::elided: return p + " l’" + name;
+    case Article::le:
+      if (p == "de") return "du " + name;
+      if (p == "à") return "au " + name;
+      return p + " le " + name;
+    case Article::les:
+      if (p == "de") return "des " + name;
+      if (p == "à") return "aux " + name;
+      return p + " les " + name;
+  }
+  return p + " " + name;
+}
+
+std::string subject_name(Lang lang, const Actor& actor) {
+  const Honorific h = actor.honorific.value_or(Honorific::none);
+  if (lang == Lang::fr && !actor.is_organisation() && (h == Honorific::dr || h == Honorific::pr)) {
+    return "Le " + short_name(lang, actor);
+  }
+  return short_name(lang, actor);
+}
+
+std::string instance_name(const Project& project, std::string_view title) {
+  const std::string project_title = project.manifest.title.value_or("");
+  std::string t(title);
+  if (project_title.empty() || t.empty()) return t;
+  const std::string lt = lower_first(t), lp = lower_first(project_title);
+  if (lt.find(lp) != std::string::npos) return t;
+  // The title holds the start of the project's ("Séance plénière du conseil
+  // territorial de santé (seconde convocation)" in "Conseil territorial de
+  // santé de Meurthe-et-Moselle"): the rest completes it there. The longest
+  // such start, of two words at least, so that one common word is no match.
+  std::size_t best = 0, at = std::string::npos;
+  for (std::size_t end = lp.find(' '); end != std::string::npos; end = lp.find(' ', end + 1)) {
+    const std::size_t next = lp.find(' ', end + 1);
+    const std::size_t len = next == std::string::npos ? lp.size() : next;
+    if (len == lp.size()) break;  // the whole title: found above
+    const std::string head = lp.substr(0, len);
+    for (std::size_t pos = lt.find(head); pos != std::string::npos; pos = lt.find(head, pos + 1)) {
+      const bool starts = pos == 0 || lt[pos - 1] == ' ';
+      const bool ends = pos + len == lt.size() || lt[pos + len] == ' ' || lt[pos + len] == ',' || lt[pos + len] == ')';
+      if (starts && ends && len > best) {
+        best = len;
+        at = pos;
+      }
+    }
+  }
+  if (at != std::string::npos) return t.substr(0, at + best) + project_title.substr(best) + t.substr(at + best);
+  return t + " " + of_phrase(project.lang(), project_title);
+}
+
+std::string chair_title(const Project& project, const Body& body, const Actor& chair) {
+  const Lang lang = project.lang();
   std::string title;
   if (lang == Lang::fr) {
     switch (chair.civility.value_or(Civility::none)) {
@@ -292,7 +391,18 @@ std::string chair_title(Lang lang, const Body& body, const Actor& chair) {
   } else {
     title = "The Chair";
   }
-  if (body.title && !body.title->empty()) title += " " + of_phrase(lang, *body.title);
+  // The chair of a plenary assembly presides the whole instance: "La
+  // présidente du conseil territorial de santé des Hauts-de-Seine".
+  const std::string body_title = body.title.value_or("");
+  const std::string lowered = lower_first(body_title);
+  const bool plenary = lowered.rfind("assemblée plénière", 0) == 0 || lowered.rfind("plénière", 0) == 0 ||
+                       lowered.rfind("plenary", 0) == 0;
+  const std::string project_title = project.manifest.title.value_or("");
+  if (plenary && !project_title.empty()) {
+    title += " " + of_phrase(lang, project_title);
+  } else if (!body_title.empty()) {
+    title += " " + of_phrase(lang, instance_name(project, body_title));
+  }
   return title;
 }
 
@@ -357,6 +467,8 @@ std::string upper_first(std::string_view text) {
 
 std::string of_phrase(Lang lang, std::string_view noun_phrase) { return contracted(lang, noun_phrase, false); }
 
+bool is_feminine(std::string_view noun_phrase) { return feminine(first_word(lower_first(noun_phrase))); }
+
 std::string the_phrase(Lang lang, std::string_view noun_phrase) {
   const std::string np = lower_first(noun_phrase);
   if (lang == Lang::en) return "the " + np;
@@ -370,18 +482,42 @@ std::string_view meeting_word(const Project& project) {
   return project.kind() == ProjectKind::cts ? "séance" : "réunion";
 }
 
+std::string crpa_article(const Project& project, std::string_view article) {
+  if (project.kind() != ProjectKind::cts) return {};
+  return project.lang() == Lang::fr
+             ? " (article " + std::string(article) + " du code des relations entre le public et l’administration)"
+             : " (article " + std::string(article) + " of the code des relations entre le public et l’administration)";
+}
+
+const Meeting* first_call_of(const Project& project, const Meeting& meeting) {
+  return meeting.first_call ? project.meeting(meeting.first_call->id) : nullptr;
+}
+
 std::string second_call_sentence(const Project& project, const Meeting& meeting) {
   const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
   const bool titled = body && body->title && !body->title->empty();
+  const Meeting* first = first_call_of(project, meeting);
+  const std::string law = crpa_article(project, "R133-10");
   if (project.lang() == Lang::en) {
-    return "Meeting on a second call, " + (titled ? "the " + lower_first(*body->title) : std::string("the body")) +
-           " may validly deliberate whatever the number of members present.";
+    std::string out = "Meeting on a second call";
+    if (first && first->date) out += " after the meeting of " + format_date(Lang::en, *first->date) + ", which did not reach its quorum";
+    return out + ", " + (titled ? "the " + lower_first(*body->title) : std::string("the body")) +
+           " may validly deliberate whatever the number of members present" + law + ".";
   }
   const std::string name = titled ? *body->title : std::string("instance");
   // "Réunie" agrees with a feminine body (assemblée, commission…).
-  return std::string(feminine(first_word(lower_first(name))) ? "Réunie" : "Réuni") +
-         " sur seconde convocation, " + the_phrase(Lang::fr, name) +
-         " délibère valablement sans condition de quorum.";
+  const bool fem = feminine(first_word(lower_first(name)));
+  std::string out = std::string(fem ? "Réunie" : "Réuni") + " sur seconde convocation";
+  if (first && first->date) {
+    out += ", le quorum n’ayant pas été atteint lors de la " + std::string(meeting_word(project)) + " du " +
+           format_date_long(Lang::fr, *first->date);
+  }
+  return out + ", " + the_phrase(Lang::fr, name) + " délibère valablement sans condition de quorum" + law + ".";
+}
+
+std::string decision_label(const Project& project) {
+  if (project.lang() == Lang::en) return project.kind() == ProjectKind::cts ? "Opinion" : "Decision";
+  return project.kind() == ProjectKind::cts ? "Avis" : "Décision";
 }
 
 // --- Template contexts ------------------------------------------------------------
@@ -407,6 +543,7 @@ mus::data document_context(const Project& project, const Meeting& meeting, DocFo
   for (const Label& l : kLabels) t.set(std::string(l.key), std::string(lang == Lang::fr ? l.fr : l.en));
   // French puts a no-break space before a colon: "Objet : …".
   t.set("colon", std::string(lang == Lang::fr ? "\u00A0:" : ":"));
+  t.set("semicolon", std::string(lang == Lang::fr ? "\u202F;" : ";"));
   if (lang == Lang::fr && project.kind() == ProjectKind::cts) t.set("next_meeting", "Prochaine séance");
   ctx.set("t", t);
 
@@ -442,6 +579,21 @@ mus::data document_context(const Project& project, const Meeting& meeting, DocFo
   for (const std::string& l : lines) line_list.push_back(mus::data("text", l));
   org.set("lines", line_list);
   org.set("contact", text_or_false(contact));
+  // "Affaire suivie par" (SPEC §8.1): {name, email, phone, text}.
+  if (o && o->contact && o->contact->name) {
+    mus::data c;
+    std::string text = *o->contact->name;
+    for (const Field<std::string>* f : {&o->contact->email, &o->contact->phone}) {
+      if (*f && !(*f)->empty()) text += " – " + **f;
+    }
+    c.set("name", *o->contact->name);
+    c.set("email", field_or_false(o->contact->email));
+    c.set("phone", field_or_false(o->contact->phone));
+    c.set("text", text);
+    org.set("followed_by", c);
+  } else {
+    org.set("followed_by", false);
+  }
   ctx.set("org", org);
 
   mus::data m;
@@ -468,7 +620,18 @@ mus::data document_context(const Project& project, const Meeting& meeting, DocFo
   m.set("online_url", meeting.online && safe_url(*meeting.online) ? mus::data(*meeting.online)
                                                                     : mus::data(false));
   m.set("second_call", meeting.second_call.value_or(false));
+  if (const Meeting* first = first_call_of(project, meeting); first && first->date) {
+    mus::data f;
+    f.set("id", first->id);
+    f.set("title", meeting_title(project, *first));
+    f.set("date", format_date_long(lang, *first->date));
+    m.set("first_call", f);
+  } else {
+    m.set("first_call", false);
+  }
+  m.set("urgent", meeting.urgent.value_or(false));
   m.set("word", std::string(meeting_word(project)));
+  m.set("instance", body && body->title ? instance_name(project, *body->title) : meeting_title(project, meeting));
   ctx.set("meeting", m);
   return ctx;
 }
@@ -513,6 +676,23 @@ mus::data agenda_items_context(const Project& project, const Meeting& meeting, D
     const Actor* presenter = item.presenter ? project.actor(item.presenter->id) : nullptr;
     it.set("presenter", presenter ? mus::data(short_name(lang, *presenter)) : mus::data(false));
     it.set("presenter_id", presenter ? mus::data(presenter->id) : mus::data(false));
+    // After "présenté par": "présenté par l’Observatoire régional de santé".
+    if (presenter) {
+      std::string by = with_preposition(lang, *presenter, "par");
+      it.set("presenter_after_by", by.substr(by.find(' ') + 1));
+    } else {
+      it.set("presenter_after_by", false);
+    }
+    mus::data attachments{mus::data::type::list};
+    for (std::size_t k = 0; k < item.attachments.size(); ++k) {
+      mus::data a;
+      a.set("title", item.attachments[k].title.value_or(""));
+      a.set("last", k + 1 == item.attachments.size());
+      attachments.push_back(a);
+    }
+    it.set("has_attachments", !attachments.is_empty_list());
+    it.set("attachments", attachments);
+    it.set("attachments_label", std::string(label(lang, item.attachments.size() == 1 ? "attachment" : "attachments")));
     if (item.notes && !item.notes->empty()) {
       it.set("notes", markdown_block(*item.notes, format, 0));
       it.set("notes_item", markdown_block(*item.notes, format, 4));

@@ -136,19 +136,85 @@ TEST_CASE("an unknown meeting is named with the meetings there are") {
         "name: copil-1 (meetings/m.yaml)");
 }
 
-TEST_CASE("the chair's title follows civility and the body") {
+TEST_CASE("the chair's title follows civility and names the instance (SPEC §8.3)") {
+  Project p;
+  p.manifest.title.set("Conseil territorial de santé des Hauts-de-Seine");
   Body body;
   body.title.set("Assemblée plénière du conseil territorial de santé");
   Actor chair;
   chair.civility.set(Civility::mme);
-  CHECK(chair_title(Lang::fr, body, chair) == "La présidente de l’assemblée plénière du conseil territorial de santé");
+  // The chair of the plenary presides the whole instance.
+  CHECK(chair_title(p, body, chair) == "La présidente du conseil territorial de santé des Hauts-de-Seine");
+  body.title.set("Bureau du conseil territorial de santé");
+  CHECK(chair_title(p, body, chair) == "La présidente du bureau du conseil territorial de santé des Hauts-de-Seine");
+  p.manifest.title.set("Contrat local de santé Terres de Lorraine");
   chair.civility.set(Civility::m);
   body.title.set("Comité de pilotage");
-  CHECK(chair_title(Lang::fr, body, chair) == "Le président du comité de pilotage");
+  CHECK(chair_title(p, body, chair) == "Le président du comité de pilotage du contrat local de santé Terres de Lorraine");
   chair.civility.reset();
-  CHECK(chair_title(Lang::fr, body, chair) == "La présidence du comité de pilotage");
+  CHECK(chair_title(p, body, chair) ==
+        "La présidence du comité de pilotage du contrat local de santé Terres de Lorraine");
+  p.manifest.title.reset();
+  CHECK(chair_title(p, body, chair) == "La présidence du comité de pilotage");
+  p.manifest.lang.set(Lang::en);
   body.title.set("Steering committee");
-  CHECK(chair_title(Lang::en, body, chair) == "The Chair of the steering committee");
+  CHECK(chair_title(p, body, chair) == "The Chair of the steering committee");
+}
+
+TEST_CASE("instance names complete a title with the project's") {
+  Project p;
+  p.manifest.title.set("Conseil territorial de santé de Meurthe-et-Moselle");
+  CHECK(instance_name(p, "Assemblée plénière du conseil territorial de santé") ==
+        "Assemblée plénière du conseil territorial de santé de Meurthe-et-Moselle");
+  CHECK(instance_name(p, "Séance plénière du conseil territorial de santé de Meurthe-et-Moselle") ==
+        "Séance plénière du conseil territorial de santé de Meurthe-et-Moselle");
+  CHECK(instance_name(p, "Séance plénière du conseil territorial de santé (seconde convocation)") ==
+        "Séance plénière du conseil territorial de santé de Meurthe-et-Moselle (seconde convocation)");
+  CHECK(instance_name(p, "Assemblée plénière") ==
+        "Assemblée plénière du conseil territorial de santé de Meurthe-et-Moselle");
+  // One common word is no match.
+  p.manifest.title.set("Territoire de santé Nord");
+  CHECK(instance_name(p, "Conseil de territoire") == "Conseil de territoire du territoire de santé Nord");
+  p.manifest.title.set("Contrat local de santé Terres de Lorraine");
+  CHECK(instance_name(p, "Comité de pilotage n° 8") ==
+        "Comité de pilotage n° 8 du contrat local de santé Terres de Lorraine");
+  p.manifest.title.reset();
+  CHECK(instance_name(p, "Comité de pilotage") == "Comité de pilotage");
+}
+
+TEST_CASE("organisations take their article after a preposition; people their honorific") {
+  Actor ors;
+  ors.kind.set(ActorKind::organisation);
+  ors.name.set("Observatoire régional de santé");
+  CHECK(with_preposition(Lang::fr, ors, "par") == "par Observatoire régional de santé");
+  ors.article.set(Article::elided);
+  CHECK(with_preposition(Lang::fr, ors, "par") == "par l’Observatoire régional de santé");
+  CHECK(with_preposition(Lang::fr, ors, "de") == "de l’Observatoire régional de santé");
+  ors.article.set(Article::le);
+  ors.name.set("Conseil départemental");
+  CHECK(with_preposition(Lang::fr, ors, "de") == "du Conseil départemental");
+  CHECK(with_preposition(Lang::fr, ors, "à") == "au Conseil départemental");
+  CHECK(with_preposition(Lang::fr, ors, "par") == "par le Conseil départemental");
+  ors.article.set(Article::les);
+  ors.name.set("URPS");
+  CHECK(with_preposition(Lang::fr, ors, "à") == "aux URPS");
+  CHECK(with_preposition(Lang::fr, ors, "de") == "des URPS");
+  ors.article.set(Article::la);
+  ors.name.set("CPAM");
+  CHECK(with_preposition(Lang::fr, ors, "à") == "à la CPAM");
+  CHECK(with_preposition(Lang::en, ors, "by") == "by CPAM");
+  Actor dr;
+  dr.name.set("Claire Thouvenin");
+  dr.civility.set(Civility::mme);
+  dr.honorific.set(Honorific::dr);
+  CHECK(full_name(Lang::fr, dr) == "Dr Claire Thouvenin");
+  CHECK(short_name(Lang::fr, dr) == "Dr\u00A0Claire Thouvenin");
+  CHECK(with_preposition(Lang::fr, dr, "par") == "par le Dr\u00A0Claire Thouvenin");
+  CHECK(with_preposition(Lang::fr, dr, "de") == "du Dr\u00A0Claire Thouvenin");
+  CHECK(subject_name(Lang::fr, dr) == "Le Dr\u00A0Claire Thouvenin");
+  dr.honorific.set(Honorific::me);
+  CHECK(with_preposition(Lang::fr, dr, "par") == "par Me\u00A0Claire Thouvenin");
+  CHECK(subject_name(Lang::fr, dr) == "Me\u00A0Claire Thouvenin");
 }
 
 TEST_CASE("a meeting is also found by the name of its file") {

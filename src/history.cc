@@ -268,7 +268,7 @@ void diff_decisions(const Project& after, const Meeting& m, const Meeting* befor
       for (const auto& d : item.decisions) ++known[d.text.value_or("")];
     }
   }
-  const int voters = count_meeting(after, m).present_or_represented();
+  const MeetingCount count = count_meeting(after, m);
   int number = 0;
   for (const auto& item : m.agenda) {
     ++number;
@@ -278,9 +278,9 @@ void diff_decisions(const Project& after, const Meeting& m, const Meeting* befor
         --it->second;
         continue;
       }
-      const DecisionResult r = decide(d, voters);
+      const DecisionResult r = decide(after, m, count, d);
       out.push_back({m.id, meeting_title(after, m), m.date.value_or(Date{}), number, item.title.value_or(""),
-                     text, r.outcome, d.vote, r.unanimous});
+                     text, r.outcome, d.vote, r.unanimous, r.casting_vote});
     }
   }
 }
@@ -505,7 +505,7 @@ std::string changes_markdown(const PlanChanges& c, const DiffSides& sides, const
       out += "- **" + markdown_escape(d.meeting_title) + "** (" + format_date(lang, d.date) + "), " +
              std::string(w.item) + " " + std::to_string(d.item) + " " + std::string(w.open_quote) +
              markdown_escape(d.item_title) + std::string(w.close_quote) + colon + markdown_escape(d.text);
-      if (d.outcome) out += " — *" + vote_sentence(lang, *d.outcome, d.vote, d.unanimous) + "*";
+      if (d.outcome) out += " — *" + vote_sentence(lang, *d.outcome, d.vote, d.unanimous, d.casting_vote) + "*";
       out += "\n";
     }
   }

@@ -27,6 +27,9 @@ constexpr std::string_view kStatuses[] = {"planned", "in-progress", "done", "sus
 constexpr std::string_view kIndicatorTypes[] = {"process", "result"};
 constexpr std::string_view kItemKinds[] = {"information", "discussion", "decision"};
 constexpr std::string_view kOutcomes[] = {"adopted", "rejected"};
+constexpr std::string_view kMajorities[] = {"cast", "present"};
+constexpr std::string_view kHonorifics[] = {"Dr", "Pr", "Me"};
+constexpr std::string_view kArticles[] = {"le", "la", "l'", "les"};
 
 // --- cls.yaml ---------------------------------------------------------------
 
@@ -44,6 +47,15 @@ constexpr KeyDef kOrganisation[] = {
      .en = "Postal address, its parts separated by commas"},
     {.name = "city", .type = T::text, .fr = "Ville des courriers : « Toul, le 20 novembre 2026 »",
      .en = "City the letters are dated from"},
+    {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
+    {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
+    {.name = "contact", .type = T::map,
+     .fr = "Personne qui suit le dossier : « Affaire suivie par » sur les convocations",
+     .en = "Who handles the file: \"Affaire suivie par\" on the letters", .map = &contact},
+};
+
+constexpr KeyDef kContact[] = {
+    {.name = "name", .type = T::text, .required = true, .fr = "Prénom et nom", .en = "First and last name"},
     {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
     {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
 };
@@ -82,6 +94,39 @@ constexpr KeyDef kBody[] = {
     {.name = "proxies", .type = T::integer,
      .fr = "Nombre maximal de pouvoirs détenus par une même personne (0 : aucun)",
      .en = "Most proxies one person may hold (0: none)", .default_value = "1"},
+    {.name = "majority", .type = T::choice,
+     .fr = "Majorité : cast, adopté quand les voix pour l’emportent sur les voix contre (abstentions non comptées) ; "
+           "present, adopté quand les voix pour dépassent la moitié des membres présents ou représentés (R133-11 CRPA)",
+     .en = "Majority: cast, adopted when for > against (abstentions do not count); present, adopted when for > half "
+           "of the members present or represented",
+     .values = kMajorities, .default_value = "cast"},
+    {.name = "substitutes", .type = T::boolean,
+     .fr = "false : les suppléants ne siègent pas dans cette instance (un bureau) et les courriers n’en parlent pas",
+     .en = "false: substitutes do not sit in this body (a bureau) and letters do not mention them",
+     .default_value = "true"},
+    {.name = "size", .type = T::map, .fr = "Nombre de membres minimal et maximal (composition)",
+     .en = "Least and most members (composition)", .map = &bounds},
+    {.name = "colleges", .type = T::list,
+     .fr = "Collèges : quand ils sont donnés, le « college » de chaque membre est l’identifiant de l’un d’eux",
+     .en = "Collèges: when given, every member's `college` is one of their ids", .map = &college},
+};
+
+constexpr KeyDef kBounds[] = {
+    {.name = "min", .type = T::integer, .fr = "Nombre minimal de membres", .en = "Least number of members"},
+    {.name = "max", .type = T::integer, .fr = "Nombre maximal de membres", .en = "Most members"},
+};
+
+constexpr KeyDef kCollege[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant du collège (valeur de « college » des membres)",
+     .en = "Collège id (the members' `college`)"},
+    {.name = "title", .type = T::text, .required = true,
+     .fr = "Intitulé : « Professionnels et offreurs des services de santé »", .en = "Title of the collège"},
+    {.name = "min", .type = T::integer, .fr = "Nombre minimal de membres du collège", .en = "Least members of the collège"},
+    {.name = "max", .type = T::integer, .fr = "Nombre maximal de membres du collège", .en = "Most members of the collège"},
+    {.name = "substitutes", .type = T::boolean,
+     .fr = "false : les membres de ce collège n’ont pas de suppléant (personnalités qualifiées)",
+     .en = "false: the members of this collège have no substitute (personnalités qualifiées)",
+     .default_value = "true"},
 };
 
 constexpr KeyDef kManifest[] = {
@@ -121,10 +166,22 @@ constexpr KeyDef kActor[] = {
     {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
     {.name = "address", .type = T::text, .fr = "Adresse postale, parties séparées par des virgules",
      .en = "Postal address, its parts separated by commas"},
-    {.name = "college", .type = T::text, .fr = "Collège du membre (CTS)", .en = "The member's collège (CTS)"},
+    {.name = "college", .type = T::text,
+     .fr = "Collège du membre : identifiant d’un collège de l’instance (« colleges »), ou texte libre si elle n’en déclare pas",
+     .en = "The member's collège: the id of one of the body's `colleges`, or free text when it declares none"},
     {.name = "substitute", .type = T::ref, .fr = "Suppléant(e) qui siège en l’absence du titulaire",
      .en = "Substitute who sits when the titulaire is away"},
     {.name = "mandate", .type = T::map, .fr = "Période du mandat", .en = "Term of office", .map = &period},
+    {.name = "honorific", .type = T::choice,
+     .fr = "Titre devant le nom dans les adresses, à la place de la civilité : « Dr Claire Thouvenin »",
+     .en = "Title before the name, in place of the civility: \"Dr Claire Thouvenin\"", .values = kHonorifics},
+    {.name = "salutation", .type = T::text,
+     .fr = "Appel des courriers, à la place de celui de la civilité : « Madame la Vice-présidente, »",
+     .en = "Salutation of the letters, in place of the one from the civility"},
+    {.name = "article", .type = T::choice,
+     .fr = "Article d’une organisation après « par », « à », « de » : « présenté par l’Observatoire régional de santé »",
+     .en = "Article of an organisation's name after \"par\", \"à\", \"de\" (French documents)",
+     .values = kArticles},
 };
 
 // --- actions/ -----------------------------------------------------------------
@@ -201,6 +258,27 @@ constexpr KeyDef kDecision[] = {
     {.name = "outcome", .type = T::choice,
      .fr = "Issue : adopted (adoptée) ou rejected (rejetée) ; déduite du vote, sauf partage des voix",
      .en = "Outcome; computed from the vote but for a tie", .values = kOutcomes},
+    {.name = "number", .type = T::text, .fr = "Numéro : « Avis n° 2026-03 » (CTS), « Décision n° … » (CLS)",
+     .en = "Number: \"Avis n° 2026-03\" (CTS), \"Décision n° …\" (CLS)"},
+    {.name = "recused", .type = T::refs,
+     .fr = "Membres ayant un intérêt personnel à l’affaire, qui n’ont pas pris part à la délibération (R133-12 CRPA)",
+     .en = "Members with a personal interest, who took no part (R133-12 CRPA)"},
+    {.name = "dissent", .type = T::list,
+     .fr = "Désaccords dont un membre a demandé la mention au procès-verbal (R133-13 CRPA)",
+     .en = "Opinions a member asked to have recorded (R133-13 CRPA)", .map = &dissent},
+};
+
+constexpr KeyDef kDissent[] = {
+    {.name = "member", .type = T::ref, .required = true, .fr = "Membre qui exprime son désaccord",
+     .en = "The member who dissents"},
+    {.name = "text", .type = T::text, .required = true, .fr = "Ce que le membre a demandé de consigner",
+     .en = "What the member asked to have recorded"},
+};
+
+constexpr KeyDef kAttachment[] = {
+    {.name = "title", .type = T::text, .required = true, .fr = "Intitulé de la pièce jointe", .en = "Title of the attachment"},
+    {.name = "file", .type = T::text, .fr = "Fichier, chemin relatif à la racine du projet",
+     .en = "File, its path from the project root"},
 };
 
 constexpr KeyDef kFollowup[] = {
@@ -220,6 +298,8 @@ constexpr KeyDef kAgendaItem[] = {
      .en = "Linked actions: their status and progress are shown"},
     {.name = "notes", .type = T::markdown, .fr = "Notes pour l’ordre du jour (Markdown)",
      .en = "Notes shown on the agenda (Markdown)"},
+    {.name = "attachments", .type = T::list, .fr = "Pièces jointes à la convocation pour ce point",
+     .en = "Attachments sent with the convocation for this item", .map = &attachment},
     {.name = "summary", .type = T::markdown, .fr = "Relevé des échanges, pour le compte rendu (Markdown)",
      .en = "Summary for the minutes (Markdown)"},
     {.name = "decisions", .type = T::list, .fr = "Décisions ou avis", .en = "Decisions", .map = &decision},
@@ -237,6 +317,12 @@ constexpr KeyDef kAttendance[] = {
     {.name = "excused", .type = T::refs, .fr = "Excusés", .en = "Excused"},
     {.name = "proxies", .type = T::ref_map, .fr = "Pouvoirs : membre absent → détenteur du pouvoir",
      .en = "Proxies: absent member → holder"},
+    {.name = "remote", .type = T::refs,
+     .fr = "Présents par visioconférence (aussi listés dans « present ») : comptent comme présents (R133-10 CRPA)",
+     .en = "Present by videoconference (also listed in `present`): count as present"},
+    {.name = "representatives", .type = T::ref_map,
+     .fr = "Qui a siégé pour une organisation membre : organisation → personne",
+     .en = "Who sat for a member organisation: organisation → person"},
 };
 
 constexpr KeyDef kMeeting[] = {
@@ -250,8 +336,24 @@ constexpr KeyDef kMeeting[] = {
     {.name = "place", .type = T::text, .fr = "Lieu", .en = "Place"},
     {.name = "online", .type = T::text, .fr = "Lien de visioconférence", .en = "Videoconference link"},
     {.name = "guests", .type = T::refs, .fr = "Invités, sans voix délibérative", .en = "Guests, who do not vote"},
-    {.name = "second_call", .type = T::boolean, .fr = "Réunion sur seconde convocation : pas de quorum requis",
-     .en = "Reconvened after a failed quorum: no quorum needed"},
+    {.name = "second_call", .type = T::second_call,
+     .fr = "Seconde convocation : identifiant de la séance de la même instance où le quorum n’a pas été atteint ; "
+           "pas de quorum requis (R133-10 CRPA). « true » est encore lu, avec un avertissement",
+     .en = "Second call: the id of the held meeting of the same body whose quorum failed; no quorum needed "
+           "(`true` is still read, with a warning)"},
+    {.name = "urgent", .type = T::boolean,
+     .fr = "Réunion convoquée en urgence : le délai de convocation ne s’applique pas (R133-8 CRPA)",
+     .en = "Convened in urgency: the notice period does not apply", .default_value = "false"},
+    {.name = "chair", .type = T::ref, .fr = "Qui a présidé la séance (par défaut : la présidence de l’instance, si présente)",
+     .en = "Who presided (default: the body's chair, when present)"},
+    {.name = "secretary", .type = T::ref, .fr = "Secrétaire de séance", .en = "Secretary of the meeting"},
+    {.name = "opened", .type = T::time, .fr = "Heure d’ouverture effective de la séance (HH:MM)",
+     .en = "Time the meeting was opened (HH:MM)"},
+    {.name = "closed", .type = T::time, .fr = "Heure à laquelle la séance a été levée (HH:MM)",
+     .en = "Time the meeting was closed (HH:MM)"},
+    {.name = "minutes_approved", .type = T::ref,
+     .fr = "Réunion ultérieure qui a approuvé ce compte rendu (identifiant)",
+     .en = "The later meeting that approved these minutes (its id)"},
     {.name = "convocation", .type = T::map, .fr = "Envoi des convocations", .en = "The convocation",
      .map = &convocation},
     {.name = "agenda", .type = T::list, .fr = "Ordre du jour", .en = "Agenda", .map = &agenda_item},
@@ -273,6 +375,9 @@ constexpr FileKind kFileKinds[] = {
 const MapDef period{"period", kPeriod, "Période", "A period"};
 const MapDef organisation{"organisation", kOrganisation, "Structure qui émet les documents",
                           "Who issues the documents"};
+const MapDef contact{"contact", kContact, "Personne qui suit le dossier", "Who handles the file"};
+const MapDef bounds{"size", kBounds, "Nombre de membres", "Number of members"};
+const MapDef college{"college", kCollege, "Collège de l’instance", "A collège of the body"};
 const MapDef objective{"objective", kObjective, "Objectif opérationnel", "An objective"};
 const MapDef axis{"axis", kAxis, "Axe stratégique", "A strategic axis"};
 const MapDef body{"body", kBody, "Instance", "A body that meets"};
@@ -285,6 +390,8 @@ const MapDef budget{"budget", kBudget, "Budget", "A budget"};
 const MapDef action{"action", kAction, "Fiche action", "A fiche action"};
 const MapDef vote{"vote", kVote, "Vote", "A vote"};
 const MapDef decision{"decision", kDecision, "Décision ou avis", "A decision"};
+const MapDef dissent{"dissent", kDissent, "Désaccord consigné", "A recorded dissent"};
+const MapDef attachment{"attachment", kAttachment, "Pièce jointe", "An attachment"};
 const MapDef followup{"follow-up", kFollowup, "Suite à donner", "A follow-up"};
 const MapDef agenda_item{"agenda item", kAgendaItem, "Point de l’ordre du jour", "An agenda item"};
 const MapDef convocation{"convocation", kConvocation, "Convocation", "The convocation"};

@@ -38,9 +38,16 @@ std::string value_of(const KeyDef& k, const KeyDef* wrong, int depth) {
     case Type::number: case Type::weight: case Type::integer: case Type::money: return "1";
     case Type::boolean: return "true";
     case Type::quorum: return "\"1/2\"";
+    case Type::second_call: return "x1";
     case Type::choice: return std::string(k.values.front());
     case Type::map: return sample(*k.map, wrong, depth + 1);
-    case Type::list: return "[" + sample(*k.map, wrong, depth + 1) + "]";
+    case Type::list: {
+      // Appended, not `"[" + …`: GCC 12 warns falsely on a C string prepended
+      // to a temporary (-Wrestrict, PR 105329).
+      std::string list = "[";
+      list += sample(*k.map, wrong, depth + 1);
+      return list += "]";
+    }
   }
   return "t";
 }

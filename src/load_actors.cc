@@ -20,6 +20,9 @@ void read_actor(Reader& r, const YamlNode& n, std::vector<Actor>& out) {
   a.college = r.text(am.get("college"));
   a.substitute = r.ref(am.get("substitute"));
   a.mandate = r.period(am.get("mandate"), "mandate");
+  a.honorific = am.choice<Honorific>("honorific", {Honorific::dr, Honorific::pr, Honorific::me}, "honorific");
+  a.salutation = r.text(am.get("salutation"));
+  a.article = am.choice<Article>("article", {Article::le, Article::la, Article::elided, Article::les}, "article");
   out.push_back(std::move(a));
 }
 

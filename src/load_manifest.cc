@@ -14,6 +14,14 @@ void read_organisation(Reader& r, const YamlNode& o, Manifest& m) {
   org.city = r.text(om.get("city"));
   org.email = r.text(om.get("email"));
   org.phone = r.text(om.get("phone"));
+  if (const YamlNode* c = om.get("contact"); c && r.expect_map(*c, "contact")) {
+    Reader::Map cm(r, *c, keys::contact);
+    Contact contact;
+    contact.name = r.text(cm.get("name"));
+    contact.email = r.text(cm.get("email"));
+    contact.phone = r.text(cm.get("phone"));
+    org.contact = std::move(contact);
+  }
   m.organisation = std::move(org);
 }
 
@@ -35,6 +43,15 @@ void read_axis(Reader& r, const YamlNode& a, Manifest& m) {
   m.axes.push_back(std::move(axis));
 }
 
+Bounds read_bounds(Reader& r, const YamlNode& n, std::string_view what) {
+  Reader::Map sm(r, n, keys::bounds, what);
+  Bounds b;
+  b.loc = sm.loc();
+  b.min = r.integer(sm.get("min"));
+  b.max = r.integer(sm.get("max"));
+  return b;
+}
+
 void read_body(Reader& r, const YamlNode& b, Manifest& m) {
   Reader::Map bm(r, b, keys::body);
   Body body;
@@ -47,6 +64,23 @@ void read_body(Reader& r, const YamlNode& b, Manifest& m) {
   body.quorum = r.quorum(bm.get("quorum"));
   body.notice_days = r.integer(bm.get("notice_days"));
   body.proxies = r.integer(bm.get("proxies"));
+  body.majority = bm.choice<Majority>("majority", {Majority::cast, Majority::present}, "majority");
+  body.substitutes = r.boolean(bm.get("substitutes"));
+  if (const YamlNode* s = bm.get("size"); s && r.expect_map(*s, "size")) {
+    body.size = read_bounds(r, *s, "size");
+  }
+  r.each_map(bm.get("colleges"), "colleges", body.colleges, [&](const YamlNode& c) {
+    Reader::Map cm(r, c, keys::college);
+    College college;
+    college.loc = cm.loc();
+    college.id = r.id(cm.get("id"), college.loc);
+    college.title = r.text(cm.get("title"));
+    college.size.loc = cm.loc();
+    college.size.min = r.integer(cm.get("min"));
+    college.size.max = r.integer(cm.get("max"));
+    college.substitutes = r.boolean(cm.get("substitutes"));
+    body.colleges.push_back(std::move(college));
+  });
   m.bodies.push_back(std::move(body));
 }
 

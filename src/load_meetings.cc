@@ -22,6 +22,16 @@ void read_decision(Reader& r, const YamlNode& d, AgendaItem& item) {
     dec.vote = vote;
   }
   dec.outcome = dm.choice<Outcome>("outcome", {Outcome::adopted, Outcome::rejected}, "outcome");
+  dec.number = r.text(dm.get("number"));
+  dec.recused = r.refs(dm.get("recused"));
+  r.each_map(dm.get("dissent"), "dissents", dec.dissent, [&](const YamlNode& x) {
+    Reader::Map xm(r, x, keys::dissent);
+    Dissent dis;
+    dis.loc = xm.loc();
+    if (auto member = r.ref(xm.get("member"))) dis.member = std::move(*member);
+    dis.text = r.text(xm.get("text"));
+    dec.dissent.push_back(std::move(dis));
+  });
   item.decisions.push_back(std::move(dec));
 }
 
@@ -48,6 +58,14 @@ void read_item(Reader& r, const YamlNode& n, std::vector<AgendaItem>& out) {
   item.actions = r.refs(im.get("actions"));
   item.notes = r.text(im.get("notes"));
   item.summary = r.text(im.get("summary"));
+  r.each_map(im.get("attachments"), "attachments", item.attachments, [&](const YamlNode& a) {
+    Reader::Map am(r, a, keys::attachment);
+    Attachment att;
+    att.loc = am.loc();
+    att.title = r.text(am.get("title"));
+    att.file = r.text(am.get("file"));
+    item.attachments.push_back(std::move(att));
+  });
   r.each_map(im.get("decisions"), "decisions", item.decisions,
              [&](const YamlNode& d) { read_decision(r, d, item); });
   r.each_map(im.get("followups"), "followups", item.followups,
@@ -61,16 +79,14 @@ void read_attendance(Reader& r, const YamlNode& a, Meeting& m) {
   att.loc = am.loc();
   att.present = r.refs(am.get("present"));
   att.excused = r.refs(am.get("excused"));
-  if (const YamlNode* p = am.get("proxies")) {
-    if (!p->is_map()) {
-      r.type_error(*p, "a mapping of absent member to holder, e.g. {a.dupont: m.martin}");
-    } else {
-      for (std::size_t i = 0; i < p->map_size(); ++i) {
-        auto giver = r.ref(&p->key(i));
-        auto holder = r.ref(&p->value(i));
-        if (giver && holder) att.proxies.push_back({std::move(*giver), std::move(*holder)});
-      }
-    }
+  for (auto& [giver, holder] :
+       r.ref_map(am.get("proxies"), "a mapping of absent member to holder, e.g. {a.dupont: m.martin}")) {
+    att.proxies.push_back({std::move(giver), std::move(holder)});
+  }
+  att.remote = r.refs(am.get("remote"));
+  for (auto& [org, person] : r.ref_map(am.get("representatives"),
+                                       "a mapping of member organisation to the person who sat, e.g. {cpam: j.dupont}")) {
+    att.representatives.push_back({std::move(org), std::move(person)});
   }
   m.attendance = std::move(att);
 }
@@ -90,7 +106,13 @@ void read_meeting(Reader& r, const YamlNode& n, std::vector<Meeting>& out) {
   m.place = r.text(mm.get("place"));
   m.online = r.text(mm.get("online"));
   m.guests = r.refs(mm.get("guests"));
-  m.second_call = r.boolean(mm.get("second_call"));
+  r.second_call(mm.get("second_call"), m.second_call, m.first_call);
+  m.urgent = r.boolean(mm.get("urgent"));
+  m.chair = r.ref(mm.get("chair"));
+  m.secretary = r.ref(mm.get("secretary"));
+  m.opened = r.time(mm.get("opened"));
+  m.closed = r.time(mm.get("closed"));
+  m.minutes_approved = r.ref(mm.get("minutes_approved"));
   if (const YamlNode* c = mm.get("convocation"); c && r.expect_map(*c, "convocation")) {
     Reader::Map cm(r, *c, keys::convocation);
     Convocation conv;

@@ -218,6 +218,25 @@ Field<Quorum> Reader::quorum(const YamlNode* n) {
   return f;
 }
 
+void Reader::second_call(const YamlNode* n, Field<bool>& called, std::optional<Ref>& first_call) {
+  if (!n) return;
+  called.loc = loc(*n);
+  if (n->is_scalar() && n->plain) {
+    for (std::string_view t : {"true", "True", "TRUE"}) {
+      if (n->text == t) return called.set(true);
+    }
+    for (std::string_view f : {"false", "False", "FALSE"}) {
+      if (n->text == f) return called.set(false);
+    }
+  }
+  if (!n->is_scalar()) {
+    type_error(*n, "true, false or the id of the meeting whose quorum failed");
+    return;
+  }
+  called.set(true);
+  first_call = Ref{n->text, loc(*n)};
+}
+
 std::string Reader::id(const YamlNode* n, Loc& at) {
   if (!n) return {};
   at = loc(*n);
@@ -258,6 +277,21 @@ std::vector<Ref> Reader::refs(const YamlNode* n) {
   out.reserve(n->children.size());
   for (const auto& item : n->children) {
     if (auto r = ref(&item)) out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+std::vector<std::pair<Ref, Ref>> Reader::ref_map(const YamlNode* n, std::string_view example) {
+  std::vector<std::pair<Ref, Ref>> out;
+  if (!n) return out;
+  if (!n->is_map()) {
+    type_error(*n, std::string(example));
+    return out;
+  }
+  for (std::size_t i = 0; i < n->map_size(); ++i) {
+    auto from = ref(&n->key(i));
+    auto to = ref(&n->value(i));
+    if (from && to) out.emplace_back(std::move(*from), std::move(*to));
   }
   return out;
 }

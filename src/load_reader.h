@@ -97,6 +97,9 @@ class Reader {
   Field<TimeOfDay> time(const YamlNode* n);
   Field<Money> money(const YamlNode* n);
   Field<Quorum> quorum(const YamlNode* n);
+  // `second_call`: true or false, or the id of the meeting whose quorum
+  // failed (then `called` is true and `first_call` names it).
+  void second_call(const YamlNode* n, Field<bool>& called, std::optional<Ref>& first_call);
 
   // An entity's own id (schema/id when malformed); `at` is set to its place.
   std::string id(const YamlNode* n, Loc& at);
@@ -104,6 +107,9 @@ class Reader {
 
   std::optional<Ref> ref(const YamlNode* n);
   std::vector<Ref> refs(const YamlNode* n);
+  // A mapping of id to id (attendance.proxies, attendance.representatives);
+  // `example` completes the schema/type message.
+  std::vector<std::pair<Ref, Ref>> ref_map(const YamlNode* n, std::string_view example);
 
   // A value among `names` (schema/enum, listing them, otherwise): its index.
   std::optional<std::size_t> choice_index(const YamlNode& n, std::span<const std::string_view> names,

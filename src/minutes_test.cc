@@ -31,6 +31,9 @@ cls::testing::Loaded kind_project(const std::string& kind, const std::string& la
                              {"meetings/m.yaml", "id: m\nbody: b\ndate: 2026-06-01\n"}});
 }
 
+VoteBasis cast(int voters) { return VoteBasis{Majority::cast, voters, true}; }
+VoteBasis present(int voters) { return VoteBasis{Majority::present, voters, true}; }
+
 Decision vote(int f, int a, int ab, std::optional<Outcome> written = std::nullopt) {
   Decision d;
   d.vote = Vote{f, a, ab, {}};
@@ -72,12 +75,13 @@ TEST_CASE("the quorum sentence") {
   const auto cts = kind_project("cts", "fr", "Assemblée plénière du conseil territorial de santé");
   CHECK(quorum_sentence(cts.project, cts.project.meetings.at(0), count_with(20, 3, std::nullopt, true)) ==
         "Réunie sur seconde convocation, l’assemblée plénière du conseil territorial de santé délibère "
-        "valablement sans condition de quorum.");
+        "valablement sans condition de quorum (article R133-10 du code des relations entre le public et "
+        "l’administration).");
   const auto commission = kind_project("cts", "fr", "Commission spécialisée en santé mentale");
   CHECK(quorum_sentence(commission.project, commission.project.meetings.at(0),
                         count_with(20, 3, std::nullopt, true)) ==
         "Réunie sur seconde convocation, la commission spécialisée en santé mentale délibère valablement "
-        "sans condition de quorum.");
+        "sans condition de quorum (article R133-10 du code des relations entre le public et l’administration).");
   const auto en = kind_project("cls", "en", "Steering committee");
   const Meeting& em = en.project.meetings.at(0);
   CHECK(quorum_sentence(en.project, em, count_with(20, 16, "1/2")) ==
@@ -92,17 +96,31 @@ TEST_CASE("the quorum sentence") {
 }
 
 TEST_CASE("the vote in words, with French agreement") {
-  CHECK(decision_result(Lang::fr, vote(15, 0, 0), 15) == "adopté à l’unanimité");
-  CHECK(decision_result(Lang::fr, vote(12, 2, 1), 15) == "adopté par 12\u00A0voix pour, 2\u00A0contre et 1\u00A0abstention");
-  CHECK(decision_result(Lang::fr, vote(1, 0, 2), 5) == "adopté par 1\u00A0voix pour et 2\u00A0abstentions");
-  CHECK(decision_result(Lang::fr, vote(2, 1, 0), 5) == "adopté par 2\u00A0voix pour et 1\u00A0contre");
-  CHECK(decision_result(Lang::fr, vote(3, 5, 0), 8) == "rejeté par 3\u00A0voix pour et 5\u00A0contre");
-  CHECK(decision_result(Lang::fr, vote(14, 0, 0), 15) == "adopté par 14\u00A0voix pour");  // one did not vote
-  CHECK(decision_result(Lang::fr, vote(7, 7, 2, Outcome::rejected), 16) ==
+  CHECK(decision_result(Lang::fr, vote(15, 0, 0), cast(15)) == "adopté à l’unanimité");
+  CHECK(decision_result(Lang::fr, vote(12, 2, 1), cast(15)) == "adopté par 12\u00A0voix pour, 2\u00A0contre et 1\u00A0abstention");
+  CHECK(decision_result(Lang::fr, vote(1, 0, 2), cast(5)) == "adopté par 1\u00A0voix pour et 2\u00A0abstentions");
+  CHECK(decision_result(Lang::fr, vote(2, 1, 0), cast(5)) == "adopté par 2\u00A0voix pour et 1\u00A0contre");
+  CHECK(decision_result(Lang::fr, vote(3, 5, 0), cast(8)) == "rejeté par 3\u00A0voix pour et 5\u00A0contre");
+  CHECK(decision_result(Lang::fr, vote(14, 0, 0), cast(15)) == "adopté par 14\u00A0voix pour");  // one did not vote
+  CHECK(decision_result(Lang::fr, vote(7, 7, 2, Outcome::rejected), cast(16)) ==
         "rejeté par 7\u00A0voix pour, 7\u00A0contre et 2\u00A0abstentions, la voix de la présidence étant prépondérante");
-  CHECK(decision_result(Lang::fr, Decision{}, 10) == "adopté");
-  CHECK(decision_result(Lang::en, vote(15, 0, 0), 15) == "adopted unanimously");
-  CHECK(decision_result(Lang::en, vote(12, 2, 1), 15) == "adopted by 12 votes to 2, with 1 abstention");
+  // majority: present (R133-11 CRPA): for must pass half of the voters.
+  CHECK(decision_result(Lang::fr, vote(4, 2, 3), present(9)) ==
+        "rejeté par 4\u00A0voix pour, 2\u00A0contre et 3\u00A0abstentions, la majorité des membres présents ou "
+        "représentés (5\u00A0voix sur 9) n’étant pas atteinte");
+  CHECK(decision_result(Lang::fr, vote(5, 2, 2), present(9)) == "adopté par 5\u00A0voix pour, 2\u00A0contre et 2\u00A0abstentions");
+  CHECK(decision_result(Lang::fr, vote(2, 5, 2), present(9)) == "rejeté par 2\u00A0voix pour, 5\u00A0contre et 2\u00A0abstentions");
+  // Equal with abstentions under present: no casting vote is claimed.
+  CHECK(decision_result(Lang::fr, vote(3, 3, 3), present(9)) ==
+        "rejeté par 3\u00A0voix pour, 3\u00A0contre et 3\u00A0abstentions, la majorité des membres présents ou "
+        "représentés (5\u00A0voix sur 9) n’étant pas atteinte");
+  CHECK(decision_result(Lang::fr, vote(4, 4, 0, Outcome::adopted), present(8)) ==
+        "adopté par 4\u00A0voix pour et 4\u00A0contre, la voix de la présidence étant prépondérante");
+  CHECK(decision_result(Lang::en, vote(4, 2, 3), present(9)) ==
+        "rejected (4 votes for, 2 against, 3 abstentions), short of a majority of the members present or represented (5 of 9)");
+  CHECK(decision_result(Lang::fr, Decision{}, cast(10)) == "adopté");
+  CHECK(decision_result(Lang::en, vote(15, 0, 0), cast(15)) == "adopted unanimously");
+  CHECK(decision_result(Lang::en, vote(12, 2, 1), cast(15)) == "adopted by 12 votes to 2, with 1 abstention");
 }
 
 namespace {
@@ -160,7 +178,7 @@ TEST_CASE("the minutes are signed by the chair when the chair sat") {
     REQUIRE(l.diags.errors() == 0);
     return render_minutes(l.project, l.project.meetings[0], DocFormat::markdown);
   };
-  CHECK(signed_by("a", "a, c").find("\nLa présidente du comité\\\nAnne A\n") != std::string::npos);
+  CHECK(signed_by("a", "a, c").find("\nLa présidente du comité du test\\\nAnne A\n") != std::string::npos);
   CHECK(signed_by("b", "b").find("\nMaire de Toul\\\nBruno B\n") != std::string::npos);
   CHECK(signed_by("a", "b, c").find("La présidente") == std::string::npos);  // away: someone else chaired
 }
@@ -185,4 +203,43 @@ TEST_CASE("the public minutes leave out contact details") {
     CHECK(pub.find("06 00 00 00 01") == std::string::npos);
     CHECK(pub.find("1 rue A") == std::string::npos);
   }
+}
+
+TEST_CASE("the minutes of the second edition: representatives, remote, recusal, dissent, failure, approval") {
+  const std::string manifest =
+      "id: t\ntitle: Conseil territorial de santé du Val\nkind: cts\n"
+      "bodies:\n  - id: p\n    title: Assemblée plénière\n    members: [a, b, o]\n    chair: a\n    quorum: 1/2\n";
+  const std::string actors =
+      "- {id: a, name: Anne A, civility: Mme}\n- {id: b, name: Bruno B, civility: M., honorific: Dr}\n"
+      "- {id: o, kind: organisation, name: CPAM du Val, article: la}\n- {id: j, name: Jean J, civility: M.}\n";
+  const std::string held =
+      "id: m\nbody: p\ndate: 2026-06-01\nsecretary: a\nminutes_approved: n\n"
+      "agenda:\n  - title: Avis\n    decisions:\n      - text: Avis favorable.\n        number: '2026-01'\n"
+      "        recused: [b]\n        dissent: [{member: a, text: Réserve.}]\n"
+      "attendance:\n  present: [a, b, o, j]\n  remote: [b]\n  representatives: {o: j}\n";
+  auto l = cls::testing::load({{"cls.yaml", manifest},
+                               {"actors/all.yaml", actors},
+                               {"meetings/m.yaml", held},
+                               {"meetings/n.yaml", "id: n\nbody: p\ndate: 2026-09-01\nattendance: {present: [a]}\n"}});
+  REQUIRE_MESSAGE(l.diags.errors() == 0, l.messages());
+  const std::string md = render_minutes(l.project, *l.project.meeting("m"), DocFormat::markdown);
+  CAPTURE(md);
+  CHECK(md.find("- CPAM du Val, représentée par M.\u00A0Jean J\n") != std::string::npos);
+  CHECK(md.find("- Dr\u00A0Bruno B (par visioconférence)\n") != std::string::npos);
+  CHECK(md.find("**Avis n°\u00A02026-01\u00A0:** Avis favorable.") != std::string::npos);
+  CHECK(md.find("Le Dr\u00A0Bruno B, ayant un intérêt personnel à l’affaire, n’a pas pris part à la délibération "
+                "(article R133-12 du code des relations entre le public et l’administration).") != std::string::npos);
+  CHECK(md.find("> Mme\u00A0Anne A a demandé que soit mentionné son désaccord\u00A0: «\u00A0Réserve.\u00A0»") !=
+        std::string::npos);
+  CHECK(md.find("*Compte rendu approuvé lors de la séance du mardi 1er\u00A0septembre 2026.*") != std::string::npos);
+  CHECK(md.find("Secrétaire de séance\u00A0: Mme\u00A0Anne A") != std::string::npos);
+  // n: 1 of 3, no quorum: the minutes say so and list no decision.
+  const std::string failed = render_minutes(l.project, *l.project.meeting("n"), DocFormat::markdown);
+  CAPTURE(failed);
+  CHECK(failed.find("Le quorum n’étant pas atteint, l’assemblée plénière ne peut valablement délibérer.") !=
+        std::string::npos);
+  CHECK(failed.find("## Ordre du jour qui n’a pu être examiné") != std::string::npos);
+  CHECK(failed.find("Relevé de décisions") == std::string::npos);
+  CHECK(failed.find("*Projet de compte rendu soumis à l’approbation de l’assemblée plénière lors de sa prochaine "
+                    "séance.*") != std::string::npos);
 }

@@ -26,7 +26,7 @@ YearReview compute_year_review(const Project& project, int year) {
     ym.count = count_meeting(project, m);
     for (const AgendaItem& item : m.agenda) {
       for (const Decision& d : item.decisions) {
-        ym.decisions.push_back({&item, &d, decide(d, ym.count.present_or_represented())});
+        ym.decisions.push_back({&item, &d, decide(project, m, ym.count, d)});
       }
     }
     y.meetings.push_back(std::move(ym));

@@ -528,7 +528,8 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
         dd.set("text", yd.decision->text.value_or(""));
         dd.set("item", yd.item->title.value_or(""));
         if (yd.result.outcome) {
-          dd.set("outcome", vote_sentence(lang, *yd.result.outcome, yd.decision->vote, yd.result.unanimous));
+          dd.set("outcome", vote_sentence(lang, *yd.result.outcome, yd.decision->vote, yd.result.unanimous,
+                                               yd.result.casting_vote));
           dd.set("adopted", *yd.result.outcome == Outcome::adopted);
         } else {
           dd.set("outcome", "");

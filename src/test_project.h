@@ -6,8 +6,22 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "cls/check.h"
 #include "cls/load.h"
+
+// Lists of positions ("line:col") print as such when a check fails.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string s = "{";
+    for (const auto& x : v) s += (s.size() > 1 ? ", " : "") + x;
+    return String((s + "}").c_str());
+  }
+};
+}  // namespace doctest
 
 namespace cls::testing {
 

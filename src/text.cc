@@ -109,7 +109,11 @@ bool fits_scaled(double value, int decimals) {
 std::string huge_integer(Lang lang, double value) {
   char digits[400];  // DBL_MAX has 309 digits
   std::snprintf(digits, sizeof digits, "%.0f", std::fabs(value));
-  return (value < 0 ? "-" : "") + group_digits(digits, group_sep(lang));
+  // Appended, not `"-" + …`: GCC 12 warns falsely on a C string prepended
+  // to a temporary (-Wrestrict, PR 105329).
+  std::string out = value < 0 ? "-" : "";
+  out += group_digits(digits, group_sep(lang));
+  return out;
 }
 
 void check_month(int month) {
@@ -182,14 +186,18 @@ std::string format_date_long(Lang lang, Date date) {
 
 std::string format_date_numeric(Lang lang, Date date) {
   if (lang == Lang::en) return date.iso();
-  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  auto two = [](int v) {
+    std::string out = v < 10 ? "0" : "";  // appended: see huge_integer
+    return out += std::to_string(v);
+  };
   return two(date.day()) + "/" + two(date.month()) + "/" + std::to_string(date.year());
 }
 
 std::string format_time(Lang lang, int minutes) {
   const int m = ((minutes % 1440) + 1440) % 1440;
   const int hh = m / 60, mm = m % 60;
-  std::string mins = (mm < 10 ? "0" : "") + std::to_string(mm);
+  std::string mins = mm < 10 ? "0" : "";  // appended: see huge_integer
+  mins += std::to_string(mm);
   if (lang == Lang::fr) {
     std::string out = std::to_string(hh);
     out += kNbsp;
@@ -197,7 +205,9 @@ std::string format_time(Lang lang, int minutes) {
     out += kNbsp;
     return out + mins;
   }
-  return (hh < 10 ? "0" : "") + std::to_string(hh) + ":" + mins;
+  std::string out = hh < 10 ? "0" : "";
+  out += std::to_string(hh);
+  return out + ":" + mins;
 }
 
 std::string format_time(Lang lang, TimeOfDay time) { return format_time(lang, time.minutes); }
@@ -322,7 +332,8 @@ std::string_view civility_title(Lang lang, Civility civility) {
 }
 
 std::string vote_sentence(Lang lang, Outcome outcome, int votes_for, int against, int abstain,
-                          bool unanimous) {
+                          bool unanimous, std::optional<bool> casting_vote) {
+  const bool casting = casting_vote.value_or(votes_for == against);
   std::string out{tr(lang, outcome)};
   if (unanimous) {
     out += ' ';
@@ -351,22 +362,29 @@ std::string vote_sentence(Lang lang, Outcome outcome, int votes_for, int against
       if (i > 0) out += i + 1 == parts.size() ? " et " : ", ";
       out += parts[i];
     }
-    if (votes_for == against) out += ", la voix de la présidence étant prépondérante";
+    if (casting) out += ", la voix de la présidence étant prépondérante";
     return out;
+  }
+  if (outcome == Outcome::rejected && votes_for > against) {
+    // Only under `majority: present` (for short of half the voters): the
+    // counts as they are, not "rejected by 2 votes to 4".
+    out += " (" + plural(lang, votes_for, "vote", "votes") + " for, " + format_integer(lang, against) + " against";
+    if (abstain > 0) out += ", " + abstentions();
+    return out + ")";
   }
   // English minutes put the winning side first: "carried by 12 votes to 2".
   const int first = outcome == Outcome::adopted ? votes_for : against;
   const int second = outcome == Outcome::adopted ? against : votes_for;
   out += " by " + plural(lang, first, "vote", "votes") + " to " + format_integer(lang, second);
   if (abstain > 0) out += ", with " + abstentions();
-  if (votes_for == against) out += ", on the chair's casting vote";
+  if (casting) out += ", on the chair's casting vote";
   return out;
 }
 
 std::string vote_sentence(Lang lang, Outcome outcome, const std::optional<Vote>& vote,
-                          bool unanimous) {
+                          bool unanimous, std::optional<bool> casting_vote) {
   if (!vote) return std::string{tr(lang, outcome)};
-  return vote_sentence(lang, outcome, vote->for_, vote->against, vote->abstain, unanimous);
+  return vote_sentence(lang, outcome, vote->for_, vote->against, vote->abstain, unanimous, casting_vote);
 }
 
 // The meeting's `title`, else "<body title> du 3 décembre 2026".

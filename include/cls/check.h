@@ -15,4 +15,9 @@ struct CheckOptions {
 
 void check_project(const Project& project, const CheckOptions& options, Diagnostics& diags);
 
+// The rules that concern one meeting (its own, its body's composition, the
+// mandates and addresses of its convened): what its documents repeat on
+// standard error (SPEC §8.3).
+void check_meeting(const Project& project, const Meeting& meeting, const CheckOptions& options, Diagnostics& diags);
+
 }  // namespace cls

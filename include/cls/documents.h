@@ -41,6 +41,7 @@ std::string meeting_not_found(const Project& project, std::string_view id);
 // In running text and lists: "Mme Marie Martin", "M. Jean Durand" ("Ms", "Mr"
 // in English), the bare name without civility, an organisation's name.
 std::string short_name(Lang lang, const Actor& actor);
+// With an `honorific`, it replaces the civility: "Dr Claire Thouvenin".
 // In an address block: "Madame Marie Martin" ("Ms Marie Martin").
 std::string full_name(Lang lang, const Actor& actor);
 // The name of the actor's organisation, or "" (none, or it is one).
@@ -48,10 +49,31 @@ std::string organisation_name(const Project& project, const Actor& actor);
 // "Mme Marie Martin, Pays Terres de Lorraine"; the role when there is no
 // organisation; just the name when there is neither.
 std::string name_and_organisation(const Project& project, Lang lang, const Actor& actor);
-// How the chair of `body` signs: "Le président du comité de pilotage",
-// "La présidente de l’assemblée plénière…" (from the civility; "La
-// présidence…" without one); "The Chair of the …".
-std::string chair_title(Lang lang, const Body& body, const Actor& chair);
+// How the chair of `body` signs, naming the instance (SPEC §8.3): "Le
+// président du comité de pilotage du contrat local de santé Terres de
+// Lorraine", "La présidente du bureau du conseil territorial de santé…";
+// the chair of a plenary assembly presides the whole instance: "La
+// présidente du conseil territorial de santé des Hauts-de-Seine" (from the
+// civility; "La présidence…" without one); "The Chair of the …".
+std::string chair_title(const Project& project, const Body& body, const Actor& chair);
+// The actor after a French preposition ("par", "à", "de"), an organisation
+// taking its `article` and its contractions: "par l’Observatoire régional
+// de santé", "à la CPAM", "du Conseil départemental", "aux URPS"; a person
+// or an organisation without article: "par Mme Marie Martin".
+// A person with the honorific Dr or Pr takes the article: "par le Dr
+// Martin", "du Pr Durand", "au Dr Martin" ("Me" does not: "par Me Durand").
+std::string with_preposition(Lang lang, const Actor& actor, std::string_view preposition);
+// The actor as the subject of a sentence: "Le Dr Thomas Didierjean", else
+// short_name().
+std::string subject_name(Lang lang, const Actor& actor);
+// A body's (or a meeting's) title completed with the project's, so that a
+// letter names the instance: "Assemblée plénière du conseil territorial de
+// santé" in "Conseil territorial de santé de Meurthe-et-Moselle" →
+// "Assemblée plénière du conseil territorial de santé de
+// Meurthe-et-Moselle"; "Comité de pilotage" → "Comité de pilotage du
+// contrat local de santé Terres de Lorraine"; a title that already holds
+// the project's stays as it is.
+std::string instance_name(const Project& project, std::string_view title);
 // The postal address of a letter to the actor: their own, else their
 // organisation's; one line per comma-separated part ("2 rue de la Colombe",
 // "54170 Colombey-les-Belles"), as French addresses are written.
@@ -80,6 +102,8 @@ std::string upper_first(std::string_view text);
 // with lower_first(). English: "of the …", "to the …".
 std::string of_phrase(Lang lang, std::string_view noun_phrase);
 std::string to_phrase(Lang lang, std::string_view noun_phrase);
+// Whether French takes the noun phrase as feminine (the list above).
+bool is_feminine(std::string_view noun_phrase);
 // The noun phrase with its definite article: "le comité…", "la commission…",
 // "l’assemblée…"; "the …".
 std::string the_phrase(Lang lang, std::string_view noun_phrase);
@@ -88,11 +112,24 @@ std::string the_phrase(Lang lang, std::string_view noun_phrase);
 
 // "réunion" (cls) or "séance" (cts); "meeting".
 std::string_view meeting_word(const Project& project);
-// The sentence of a second-call meeting (SPEC §4), naming the meeting's body
-// and agreeing with it: "Réunie sur seconde convocation, l’assemblée plénière
-// du conseil territorial de santé délibère valablement sans condition de
-// quorum.", "Réuni sur seconde convocation, le comité de pilotage…".
+// The sentence of a second-call meeting (SPEC §4, §8.3), naming the failed
+// séance when `second_call` gives it and the meeting's body, agreeing with
+// it: "Réunie sur seconde convocation, le quorum n’ayant pas été atteint
+// lors de la séance du mardi 10 février 2026, l’assemblée plénière…
+// délibère valablement sans condition de quorum (article R133-10 du code
+// des relations entre le public et l’administration).", "Réuni sur seconde
+// convocation, le comité de pilotage…" (the article is cited for a CTS).
 std::string second_call_sentence(const Project& project, const Meeting& meeting);
+// The held meeting whose quorum failed that `meeting` is the second call of;
+// null when not given or unknown.
+const Meeting* first_call_of(const Project& project, const Meeting& meeting);
+// " (article R133-10 du code des relations entre le public et
+// l’administration)" for a CTS, whose séances follow that code; "" for a
+// CLS, whose committee follows its own rules.
+std::string crpa_article(const Project& project, std::string_view article);
+// How a decision is named before its number: "Avis" (CTS), "Décision" (CLS);
+// "Opinion", "Decision".
+std::string decision_label(const Project& project);
 
 // --- Template contexts ------------------------------------------------------------
 
@@ -109,7 +146,11 @@ std::string markdown_block(std::string_view markdown, DocFormat format, int inde
 //   project: {id, title},
 //   meeting: {id, title, body, date, date_cap, date_short, date_numeric,
 //             start, end, times, when, place, online, online_url, second_call,
-//             word (réunion|séance)},
+//             first_call: {id, title, date} (the failed séance) or false,
+//             urgent, word (réunion|séance), instance (the body's title
+//             completed with the project's: instance_name())},
+//   org also has followed_by: {name, email, phone, text} ("Affaire suivie
+//        par", organisation.contact) or false,
 // where an absent value is `false`, so that {{#place}}…{{/place}} works.
 kainjow::mustache::data document_context(const Project& project, const Meeting& meeting,
                                          DocFormat format);
@@ -121,7 +162,9 @@ kainjow::mustache::data document_context(const Project& project, const Meeting& 
 std::vector<std::optional<int>> item_starts(const Meeting& meeting);
 
 // The agenda items as a list for templates: {number, title, kind, kind_id,
-// start, duration, presenter, presenter_id, notes, notes_item, first, last};
+// start, duration, presenter, presenter_id, presenter_after_by (with the
+// organisation's article), notes, notes_item, has_attachments, attachments_label,
+// attachments: [{title}], first, last};
 // with `actions` true also {has_actions, actions: [{id, title, status, progress,
 // late, due}]}, the linked actions as of the meeting date (rollup.h).
 kainjow::mustache::data agenda_items_context(const Project& project, const Meeting& meeting,

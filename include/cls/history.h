@@ -89,6 +89,7 @@ struct DecisionChange {
   std::optional<Outcome> outcome;  // empty for a tie with no written outcome
   std::optional<Vote> vote;
   bool unanimous = false;
+  bool casting_vote = false;  // a tie decided by the chair
 };
 
 struct PlanChanges {

@@ -28,6 +28,7 @@ enum class Type {
   boolean,   // true | false, unquoted
   money,     // euros, 0 or more, at most two decimals
   quorum,    // "1/2", "0.5" or "50%": a fraction in (0, 1]
+  second_call,  // true | false, or the id of a meeting (the failed séance a second call follows)
   choice,    // one of `values`
   map,       // a mapping: the keys of `map`
   list,      // a list of mappings, each with the keys of `map`
@@ -57,13 +58,13 @@ struct MapDef {
 };
 
 // cls.yaml and what it holds.
-extern const MapDef manifest, organisation, period, axis, objective, body;
+extern const MapDef manifest, organisation, contact, period, axis, objective, body, bounds, college;
 // actors/*.yaml
 extern const MapDef actor;
 // actions/*.yaml
 extern const MapDef action, budget, funding, indicator, reading;
 // meetings/*.yaml
-extern const MapDef meeting, convocation, agenda_item, decision, vote, followup, attendance;
+extern const MapDef meeting, convocation, agenda_item, attachment, decision, vote, dissent, followup, attendance;
 
 // The kinds of files of a project: where they lie and what they hold.
 struct FileKind {

@@ -29,9 +29,15 @@ std::string quorum_share(Lang lang, const Quorum& quorum);
 // the second-call sentence (§4), or the sentence of a body without quorum.
 std::string quorum_sentence(const Project& project, const Meeting& meeting, const MeetingCount& count);
 
-// The vote in words (§4): "adopté à l’unanimité", "adopté par 12 voix pour,
-// 2 contre et 1 abstention", "rejeté …"; "adopté" without a vote.
-std::string decision_result(Lang lang, const Decision& decision, int present_or_represented);
+// The vote in words (§4), under the body's majority (§8.1): "adopté à
+// l’unanimité", "adopté par 12 voix pour, 2 contre et 1 abstention", "rejeté
+// …", "… la voix de la présidence étant prépondérante"; under `majority:
+// present`, a vote with more for than against that is rejected says "…, la
+// majorité des membres présents ou représentés (5 voix sur 9) n’étant pas
+// atteinte"; "adopté" without a vote.
+std::string decision_result(const Project& project, const Meeting& meeting, const MeetingCount& count,
+                            const Decision& decision);
+std::string decision_result(Lang lang, const Decision& decision, const VoteBasis& basis);
 
 // The next meeting of the same body: the earliest dated after this one (file
 // order on a tie); null when there is none.

@@ -89,6 +89,12 @@ enum class Status { planned, in_progress, done, suspended, abandoned };
 enum class IndicatorType { process, result };
 enum class ItemKind { information, discussion, decision };
 enum class Outcome { adopted, rejected };
+// How a body decides (SPEC §8.1): `cast`, for > against; `present`, for > half
+// of the members present or represented (R133-11 CRPA).
+enum class Majority { cast, present };
+enum class Honorific { none, dr, pr, me };
+// The article an organisation's name takes after "par", "à", "de".
+enum class Article { none, le, la, elided, les };
 
 std::string_view to_string(Status s);  // "in-progress"…
 std::string_view to_string(ItemKind k);
@@ -99,8 +105,14 @@ struct Period {
   Field<Date> start, end;
 };
 
+// Who handles the file ("Affaire suivie par" on the letters).
+struct Contact {
+  Field<std::string> name, email, phone;
+};
+
 struct Organisation {
   Field<std::string> name, address, city, email, phone;
+  std::optional<Contact> contact;
 };
 
 struct Objective {
@@ -131,6 +143,21 @@ struct Quorum {
 // 9 of them); nullopt for anything else or a value outside (0, 1].
 std::optional<Quorum> parse_quorum(std::string_view text);
 
+// Least and most members, of a body or of one of its collèges.
+struct Bounds {
+  Field<int> min, max;
+  Loc loc;
+};
+
+struct College {
+  std::string id;
+  Loc loc;
+  Field<std::string> title;
+  Bounds size;  // min and max, at the collège's own mapping
+  Field<bool> substitutes;  // default true
+  bool has_substitutes() const { return substitutes.value_or(true); }
+};
+
 struct Body {
   std::string id;
   Loc loc;
@@ -141,7 +168,19 @@ struct Body {
   Field<Quorum> quorum;
   Field<int> notice_days;
   Field<int> proxies;  // max pouvoirs one person may hold; default 1
+  Field<Majority> majority;  // default cast
+  Field<bool> substitutes;   // default true
+  std::optional<Bounds> size;
+  std::vector<College> colleges;
   int max_proxies() const { return proxies.value_or(1); }
+  Majority majority_rule() const { return majority.value_or(Majority::cast); }
+  bool has_substitutes() const { return substitutes.value_or(true); }
+  const College* college(std::string_view id) const {
+    for (const College& c : colleges) {
+      if (c.id == id) return &c;
+    }
+    return nullptr;
+  }
 };
 
 struct Manifest {
@@ -166,6 +205,9 @@ struct Actor {
   Field<std::string> email, phone, address, college;
   std::optional<Ref> substitute;
   std::optional<Period> mandate;
+  Field<Honorific> honorific;
+  Field<std::string> salutation;  // replaces the one from the civility
+  Field<Article> article;
   bool is_organisation() const { return kind.value_or(ActorKind::person) == ActorKind::organisation; }
 };
 
@@ -239,10 +281,26 @@ struct Vote {
   Loc loc;
 };
 
+// An opinion a member asked to have recorded (R133-13 CRPA).
+struct Dissent {
+  Ref member;
+  Field<std::string> text;
+  Loc loc;
+};
+
 struct Decision {
   Field<std::string> text;
   std::optional<Vote> vote;
   Field<Outcome> outcome;
+  Field<std::string> number;   // "2026-03": "Avis n° 2026-03"
+  std::vector<Ref> recused;    // took no part: a personal interest (R133-12 CRPA)
+  std::vector<Dissent> dissent;
+  Loc loc;
+};
+
+// A pièce jointe of an agenda item; `file` is relative to the project root.
+struct Attachment {
+  Field<std::string> title, file;
   Loc loc;
 };
 
@@ -260,6 +318,7 @@ struct AgendaItem {
   Field<int> duration;  // minutes
   std::vector<Ref> actions;
   Field<std::string> notes, summary;
+  std::vector<Attachment> attachments;
   std::vector<Decision> decisions;
   std::vector<Followup> followups;
   Loc loc;
@@ -270,9 +329,17 @@ struct Proxy {
   Ref holder;  // who holds the pouvoir
 };
 
+// The person who sat for a member organisation.
+struct Representative {
+  Ref organisation;
+  Ref person;
+};
+
 struct Attendance {
   std::vector<Ref> present, excused;
   std::vector<Proxy> proxies;
+  std::vector<Ref> remote;  // present by videoconference, also listed in `present`
+  std::vector<Representative> representatives;
   Loc loc;
 };
 
@@ -291,7 +358,14 @@ struct Meeting {
   Field<TimeOfDay> start, end;
   Field<std::string> place, online;
   std::vector<Ref> guests;
+  // `second_call: true` or `second_call: ID`: no quorum needed (§4, §8.1);
+  // `first_call` is the ID, the held meeting whose quorum failed.
   Field<bool> second_call;
+  std::optional<Ref> first_call;
+  Field<bool> urgent;
+  std::optional<Ref> chair, secretary;  // who presided; the secrétaire de séance
+  Field<TimeOfDay> opened, closed;
+  std::optional<Ref> minutes_approved;  // the later meeting that approved the minutes
   std::optional<Convocation> convocation;
   std::vector<AgendaItem> agenda;
   std::optional<Attendance> attendance;  // present once the meeting is held (§4)

@@ -133,10 +133,12 @@ std::string_view civility_title(Lang lang, Civility civility);
 //       "rejected by 5 votes to 3" (the larger side first, as English minutes say)
 //       "adopted by 4 votes to 4, on the chair's casting vote"
 // Without a vote the sentence is the bare outcome: "adopté", "rejected".
+// `casting_vote` says whether the chair's casting vote decided; unset, a tie
+// of for and against says so (the `cast` majority).
 std::string vote_sentence(Lang lang, Outcome outcome, int votes_for, int against,
-                          int abstain, bool unanimous);
+                          int abstain, bool unanimous, std::optional<bool> casting_vote = std::nullopt);
 std::string vote_sentence(Lang lang, Outcome outcome, const std::optional<Vote>& vote,
-                          bool unanimous);
+                          bool unanimous, std::optional<bool> casting_vote = std::nullopt);
 
 // How documents name a meeting: its `title`, else "<body title> du 3 décembre
 // 2026" ("<body title>, 3 December 2026").

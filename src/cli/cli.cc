@@ -76,6 +76,14 @@ Project load_checked(const Globals& g) {
   return p;
 }
 
+void warn_about_meeting(const Globals& g, const Project& p, const Meeting& m) {
+  if (g.quiet) return;
+  Diagnostics diags;
+  check_meeting(p, m, CheckOptions{g.today_date()}, diags);
+  diags.sort(p.files);
+  print_diagnostics(stderr, diags, p, g.color_for(2));
+}
+
 void write_output(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {

@@ -53,6 +53,11 @@ std::filesystem::path project_root(const Globals& g);
 // are printed to standard error and end the command with status 1.
 Project load_checked(const Globals& g);
 
+// Prints on standard error the warnings of `cls check` that concern one
+// meeting (check_meeting(): notice, mandates, addresses, composition…), as
+// every document command does before it renders (SPEC §8.3); none with -q.
+void warn_about_meeting(const Globals& g, const Project& p, const Meeting& m);
+
 // Writes `content` to `path` whole or not at all (output_file.h); "-" or
 // empty is standard output. Exit 2 on I/O error.
 void write_output(const std::string& path, const std::string& content);

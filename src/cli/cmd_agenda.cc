@@ -26,6 +26,7 @@ Runner agenda_command(CLI::App& app, const Globals& g) {
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
+    warn_about_meeting(g, p, *m);
     std::string doc;
     try {
       doc = render_agenda(p, *m, template_format(format));

@@ -19,24 +19,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The recipients asked for with --to, checked: each an actor convened to the
-// meeting, each once, in the order given; by default everyone convened but
-// the signatory.
-std::vector<std::string> chosen_recipients(const Project& p, const Meeting& m,
-                                           const std::vector<std::string>& asked) {
-  if (asked.empty()) return default_recipients(p, m);
-  const std::vector<std::string> all = convened(p, m);
-  std::vector<std::string> out;
+// The letters asked for with --to, checked: each to an actor convened to the
+// meeting, or to the substitute of a titulaire convened (their copy, SPEC
+// §8.3), each once, in the order given; by default everyone convened but the
+// signatory. With --substitutes, each titulaire's letter is followed by the
+// copy to their substitute.
+std::vector<LetterTo> chosen_letters(const Project& p, const Meeting& m, const std::vector<std::string>& asked,
+                                     bool substitutes) {
+  std::vector<LetterTo> out;
   std::unordered_set<std::string> seen;
+  auto add = [&](const std::string& id, const std::string& titular) {
+    if (seen.insert(id).second) out.push_back({id, titular});
+  };
+  auto add_copy = [&](const std::string& id) {
+    if (!substitutes) return;
+    const Actor* a = p.actor(id);
+    const Body* body = m.body ? p.body(m.body->id) : nullptr;
+    const Ref* sub = a && body ? sitting_substitute(*body, *a) : nullptr;
+    if (sub && p.actor(sub->id)) add(sub->id, id);
+  };
+  if (asked.empty()) {
+    // The signatory writes no letter to themselves, but their substitute
+    // still sits in their place when they cannot come: the copy goes.
+    const std::vector<std::string> letters = default_recipients(p, m);
+    for (const std::string& id : convened(p, m)) {
+      if (std::find(letters.begin(), letters.end(), id) != letters.end()) add(id, "");
+      add_copy(id);
+    }
+    return out;
+  }
+  const std::vector<std::string> all = convened(p, m);
   for (const std::string& id : asked) {
     if (!p.actor(id)) {
       throw Exit{kUsage, "cls: --to " + id + ": no actor has this id in actors/"};
     }
-    if (std::find(all.begin(), all.end(), id) == all.end()) {
+    if (std::find(all.begin(), all.end(), id) != all.end()) {
+      add(id, "");
+      add_copy(id);
+    } else if (const Actor* titular = titular_of(p, m, id)) {
+      add(id, titular->id);
+    } else {
       throw Exit{kUsage, "cls: --to " + id + ": not convened to " + m.id +
-                             " (the body's members and the meeting's guests are)"};
+                             " (the body's members, the meeting's guests and the substitutes who sit for "
+                             "members are)"};
     }
-    if (seen.insert(id).second) out.push_back(id);
   }
   return out;
 }
@@ -61,13 +87,15 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string meeting, format, output, out_dir;
     std::vector<std::string> to;
-    bool ics = false;
+    bool ics = false, substitutes = false;
   };
   auto o = std::make_shared<Options>();
   app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
   app.add_option("--to", o->to, "Only the letters to these actors (ids; repeat or separate with commas)")
       ->delimiter(',')
       ->type_name("ID...");
+  app.add_flag("--substitutes", o->substitutes,
+               "After each titulaire's letter, the copy to their substitute, who sits if the titulaire cannot");
   add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   auto* out = app.add_option("-o,--output", o->output, "Write every letter to FILE (default: standard output)")
                   ->type_name("FILE");
@@ -85,7 +113,8 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
-    const std::vector<std::string> recipients = chosen_recipients(p, *m, o->to);
+    warn_about_meeting(g, p, *m);
+    const std::vector<LetterTo> recipients = chosen_letters(p, *m, o->to, o->substitutes);
     if (recipients.empty()) {
       if (convened(p, *m).empty()) {
         throw Exit{kUsage, "cls: nobody is convened to " + m->id + ": its body has no members and it has no guests"};
@@ -94,8 +123,8 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
                              ": the only one convened signs the letters (use --to to write to them)"};
     }
     const Date letter_date = m->convocation && m->convocation->date ? *m->convocation->date : g.today_date();
-    auto letters = [&](const std::vector<std::string>& to) {
-      return render_convocations(p, *m, to, doc_format, letter_date);
+    auto letters = [&](const std::vector<LetterTo>& to) {
+      return render_letters(p, *m, to, doc_format, letter_date);
     };
     try {
       if (o->out_dir.empty()) {
@@ -111,12 +140,15 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
       };
       std::vector<OutputFile> files;
       if (format == OutputFormat::pdf) {
-        // One WeasyPrint run for all the letters, cut into one PDF each.
-        std::vector<std::string> pdfs = to_pdfs(letters(recipients), recipients,
-                                                [&](std::size_t i) { return letters({recipients[i]}); });
-        for (std::size_t i = 0; i < recipients.size(); ++i) files.push_back({name(recipients[i]), std::move(pdfs[i])});
+        // One WeasyPrint run for all the letters, cut into one PDF each (the
+        // letters are marked with their recipient's id, each once).
+        std::vector<std::string> ids;
+        for (const LetterTo& to : recipients) ids.push_back(to.id);
+        std::vector<std::string> pdfs =
+            to_pdfs(letters(recipients), ids, [&](std::size_t i) { return letters({recipients[i]}); });
+        for (std::size_t i = 0; i < recipients.size(); ++i) files.push_back({name(ids[i]), std::move(pdfs[i])});
       } else {
-        for (const std::string& id : recipients) files.push_back({name(id), letters({id})});
+        for (const LetterTo& to : recipients) files.push_back({name(to.id), letters({to})});
       }
       // The same file as `cls ics MEETING`: one event for everyone convened.
       if (o->ics) files.push_back({file_in(dir, m->id + ".ics"), render_ics(p, {m}, g.today_date())});

@@ -79,6 +79,7 @@ std::vector<SkeletonFile> cls_skeleton(const Date& today) {
                    "- id: cpam\n"
                    "  kind: organisation\n"
                    "  name: Caisse primaire d'assurance maladie\n"
+                   "  email: cpam@example.org\n"
                    "- id: president\n"
                    "  name: Jean Exemple\n"
                    "  civility: M.\n"
@@ -127,8 +128,10 @@ std::vector<SkeletonFile> cts_skeleton(const Date& today) {
   files.push_back({"cls.yaml",
                    "# Conseil territorial de santé : identité et instances.\n"
                    "# Les règles de la plénière reprennent celles des commissions consultatives\n"
-                   "# (quorum de la moitié des membres, convocation cinq jours avant, un pouvoir\n"
-                   "# par membre) : adaptez-les à votre règlement intérieur.\n"
+                   "# (code des relations entre le public et l'administration, R133-3 à R133-15 :\n"
+                   "# quorum de la moitié des membres, convocation cinq jours avant, un pouvoir par\n"
+                   "# membre, avis à la majorité des présents) et la composition de l'article\n"
+                   "# R1434-33 du code de la santé publique : adaptez-les à votre règlement intérieur.\n"
                    "id: mon-cts\n"
                    "title: Conseil territorial de santé\n"
                    "kind: cts\n"
@@ -138,15 +141,33 @@ std::vector<SkeletonFile> cts_skeleton(const Date& today) {
                    "  address: 1 rue de la Santé, 54000 Ville\n"
                    "  city: Ville\n"
                    "  email: cts@example.org\n"
+                   "  contact: {name: Camille Exemple, email: cts@example.org}   # « Affaire suivie par »\n"
                    "territory: Département\n"
                    "bodies:\n"
                    "  - id: pleniere\n"
                    "    title: Assemblée plénière\n"
-                   "    members: [a.martin, b.bernard, c.thomas, d.petit]\n"
+                   "    members: [a.martin, b.bernard, c.thomas, d.petit, e.lambert, f.roux, g.leroy]\n"
+                   "    chair: a.martin\n"
+                   "    quorum: 1/2            # R133-10 : la moitié au moins des membres présents ou représentés\n"
+                   "    notice_days: 5         # R133-8 : convocation cinq jours au moins avant, sauf urgence\n"
+                   "    proxies: 1             # R133-9 : nul ne peut détenir plus d'un mandat\n"
+                   "    majority: present      # R133-11 : majorité des voix des membres présents ou représentés\n"
+                   "    size: {min: 34, max: 50}   # R1434-33 : de 34 à 50 membres\n"
+                   "    colleges:              # R1434-33 : les cinq collèges et leurs effectifs\n"
+                   "      - {id: c1, title: Collège des professionnels et offreurs des services de santé, min: 20, max: 28}\n"
+                   "      - {id: c2, title: Collège des usagers et associations d'usagers, min: 6, max: 10}\n"
+                   "      - {id: c3, title: Collège des collectivités territoriales et de leurs groupements, min: 4, max: 7}\n"
+                   "      - {id: c4, title: Collège des représentants de l'État et des organismes de sécurité sociale, min: 2, max: 3}\n"
+                   "      - {id: pq, title: Personnalités qualifiées, min: 2, max: 2, substitutes: false}\n"
+                   "  - id: bureau\n"
+                   "    title: Bureau du conseil territorial de santé\n"
+                   "    members: [a.martin, b.bernard, c.thomas]\n"
                    "    chair: a.martin\n"
                    "    quorum: 1/2\n"
                    "    notice_days: 5\n"
-                   "    proxies: 1\n"});
+                   "    proxies: 0\n"
+                   "    majority: present\n"
+                   "    substitutes: false     # les suppléants ne siègent pas au bureau\n"});
   auto person = [](const std::string& id, const std::string& name, const std::string& civ,
                    const std::string& role, const std::string& college, const std::string& substitute) {
     std::string s = "- id: " + id + "\n  name: " + name + "\n  civility: " + civ + "\n  role: " + role +
@@ -154,18 +175,22 @@ std::vector<SkeletonFile> cts_skeleton(const Date& today) {
     if (!substitute.empty()) s += "  substitute: " + substitute + "\n";
     return s;
   };
-  const std::string pro = "Collège des professionnels et offreurs des services de santé";
-  const std::string usa = "Collège des usagers et associations d'usagers";
   files.push_back({"actors/membres.yaml",
-                   "# Titulaires et suppléants (substitute : le suppléant qui siège en cas d'absence).\n" +
-                       person("a.martin", "Anne Martin", "Mme", "Présidente du conseil territorial de santé", pro, "e.durand") +
-                       person("b.bernard", "Bruno Bernard", "M.", "Médecin généraliste", pro, "f.robert") +
-                       person("c.thomas", "Claire Thomas", "Mme", "Représentante d'une association de patients", usa, "g.richard") +
-                       person("d.petit", "David Petit", "M.", "Représentant d'une association familiale", usa, "h.moreau") +
-                       person("e.durand", "Emma Durand", "Mme", "Suppléante", pro, "") +
-                       person("f.robert", "François Robert", "M.", "Suppléant", pro, "") +
-                       person("g.richard", "Gabrielle Richard", "Mme", "Suppléante", usa, "") +
-                       person("h.moreau", "Hugo Moreau", "M.", "Suppléant", usa, "")});
+                   "# Titulaires et suppléants (substitute : le suppléant qui siège en cas d'absence ;\n"
+                   "# college : l'identifiant du collège dans cls.yaml). Complétez selon l'arrêté de\n"
+                   "# composition : `cls check` dit quels collèges sont incomplets.\n" +
+                       person("a.martin", "Anne Martin", "Mme", "Présidente du conseil territorial de santé", "c1", "h.durand") +
+                       person("b.bernard", "Bruno Bernard", "M.", "Représentant d'une association de patients", "c2", "i.robert") +
+                       person("c.thomas", "Claire Thomas", "Mme", "Conseillère départementale", "c3", "j.richard") +
+                       person("d.petit", "David Petit", "M.", "Représentant de la caisse primaire d'assurance maladie", "c4", "k.moreau") +
+                       person("e.lambert", "Émilie Lambert", "Mme", "Représentante de l'État", "c4", "l.simon") +
+                       person("f.roux", "François Roux", "M.", "Personnalité qualifiée", "pq", "") +
+                       person("g.leroy", "Gabrielle Leroy", "Mme", "Personnalité qualifiée", "pq", "") +
+                       person("h.durand", "Hugo Durand", "M.", "Suppléant", "c1", "") +
+                       person("i.robert", "Inès Robert", "Mme", "Suppléante", "c2", "") +
+                       person("j.richard", "Julien Richard", "M.", "Suppléant", "c3", "") +
+                       person("k.moreau", "Karine Moreau", "Mme", "Suppléante", "c4", "") +
+                       person("l.simon", "Louis Simon", "M.", "Suppléant", "c4", "")});
   files.push_back({"meetings/pleniere-" + today.plus_days(30).iso().substr(0, 7) + ".yaml",
                    meeting_block(today, "pleniere", "Assemblée plénière", "a.martin", "a.martin")});
   return files;
@@ -204,6 +229,10 @@ Runner init_command(CLI::App& app, const Globals& g) {
     }
     if (!g.quiet) {
       std::fprintf(stderr, "Next: edit the files, then run `cls -C %s check`.\n", dir.c_str());
+      if (o->kind == "cts") {
+        std::fprintf(stderr, "The plenary has a few members of the 34 to 50 of R1434-33: `cls check` says "
+                             "which collèges to complete (body/composition).\n");
+      }
     }
     return kOk;
   };

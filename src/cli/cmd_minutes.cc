@@ -39,6 +39,7 @@ Runner minutes_command(CLI::App& app, const Globals& g) {
                              "after the meeting; before it, `cls agenda " + m->id +
                              "` renders the ordre du jour."};
     }
+    warn_about_meeting(g, p, *m);
     std::string doc;
     try {
       MinutesOptions mo;
