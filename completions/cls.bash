@@ -26,7 +26,7 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     report) echo "--format -o --output --as-of --year --csv" ;;
     list) echo "--format -o --output --csv --status --lead --owner --axis --late --body --open --from --to" ;;
     agenda) echo "--format -o --output" ;;
-    convocation) echo "--to --format -o --output --out-dir --ics" ;;
+    convocation) echo "--to --format -o --output --out-dir --ics --substitutes" ;;
     minutes) echo "--public --format -o --output" ;;
     templates) echo "" ;;
   esac

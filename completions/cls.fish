@@ -79,6 +79,7 @@ complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes' -a '
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l to -x -a '(__cls_ids actors)' -d 'Only the letters to these actors'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l out-dir -x -a '(__fish_complete_directories)' -d 'One file per recipient in DIR'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l ics -d 'Also write DIR/MEETING.ics'
+complete -c cls -n '__fish_seen_subcommand_from convocation' -l substitutes -d "Also a copy to each titulaire's substitute"
 complete -c cls -n '__fish_seen_subcommand_from minutes' -l public -d 'Leave out every personal contact detail'
 # templates
 complete -c cls -n '__fish_seen_subcommand_from templates; and not __fish_seen_subcommand_from list export' -a 'list export'
