@@ -75,10 +75,9 @@ complete -c cls -n '__fish_seen_subcommand_from list' -l open -d 'Not done, not 
 complete -c cls -n '__fish_seen_subcommand_from list' -l from -x -d 'On or after DATE (YYYY-MM-DD)'
 complete -c cls -n '__fish_seen_subcommand_from list' -l to -x -d 'On or before DATE (YYYY-MM-DD)'
 # agenda, convocation, minutes, attendance-sheet, proxy-form
-set -l documents agenda convocation minutes attendance-sheet emargement proxy-form pouvoir
-complete -c cls -n "__fish_seen_subcommand_from $documents" -l format -x -a 'md html pdf' -d 'Output format'
-complete -c cls -n "__fish_seen_subcommand_from $documents" -s o -l output -r -F -d 'Write to FILE'
-complete -c cls -n "__fish_seen_subcommand_from $documents" -a '(__cls_ids meetings)'
+complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -l format -x -a 'md html pdf' -d 'Output format'
+complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -s o -l output -r -F -d 'Write to FILE'
+complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -a '(__cls_ids meetings)'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l substitutes -d "After each titulaire's letter, the copy to their substitute"
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l proxy-form -d "After each member's letter, their pouvoir"
 complete -c cls -n '__fish_seen_subcommand_from proxy-form pouvoir' -l to -x -a '(__cls_ids actors)' -d 'Only the forms of these members'

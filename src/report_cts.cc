@@ -35,13 +35,13 @@ constexpr Label kLabels[] = {
     {"quorum", "Quorum", "Quorum"},
     {"attendance", "Assiduité des membres", "Members' attendance"},
     {"attendance_note",
-     "Séances\u00A0: séances tenues pendant le mandat du membre dans l’année\u00A0; taux de participation\u00A0: "
-     "présent, suppléé ou représenté par un pouvoir, rapporté aux séances.",
+     "Séances\u00A0: séances de l’instance tenues dans l’année\u202F; participation\u00A0: présent, "
+     "suppléé ou représenté par un pouvoir, rapporté aux séances.",
      "Meetings: meetings held in the year; participation: present, substituted or represented by proxy, over the "
      "meetings."},
     {"member", "Membre", "Member"},
     {"meetings", "Séances", "Meetings"},
-    {"rate", "Taux de participation", "Participation"},
+    {"rate", "Participation", "Participation"},
     {"total", "Total", "Total"},
     {"by_college", "Par collège", "By collège"},
     {"college", "Collège", "Collège"},
@@ -271,7 +271,10 @@ std::string markdown_inline_md(std::string_view markdown) {
 bool cts_bilan(const Project& project) { return project.kind() == ProjectKind::cts; }
 
 std::string report_cts_markdown(const Project& project, const Rollup& rollup, const YearReview& year) {
-  return render(project, rollup, year, DocFormat::markdown);
+  // The sections the year leaves empty leave their blank lines: one is enough.
+  std::string md = render(project, rollup, year, DocFormat::markdown);
+  for (std::size_t at = md.find("\n\n\n"); at != std::string::npos; at = md.find("\n\n\n", at)) md.erase(at, 1);
+  return md;
 }
 
 std::string report_cts_html(const Project& project, const Rollup& rollup, const YearReview& year) {

@@ -39,9 +39,9 @@ const Command kCommands[] = {
     {"agenda", N_("The ordre du jour of a meeting"), agenda_command},
     {"convocation", N_("The convocation letters of a meeting"), convocation_command},
     {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
-    {"templates", N_("List the document templates, or export them to start from"), templates_command},
     {"attendance-sheet", N_("The feuille d'émargement of a meeting"), attendance_sheet_command, "emargement"},
     {"proxy-form", N_("The pouvoir form a member returns to give a proxy"), proxy_form_command, "pouvoir"},
+    {"templates", N_("List the document templates, or export them to start from"), templates_command},
 };
 
 // CLI11's own words in the help (its labels), and the placeholders of the
