@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "cls/convocation.h"
 #include "cls/proxy_form.h"
 #include "test_project.h"
 
@@ -78,7 +79,7 @@ TEST_CASE("the sheet rendered: columns, rows, guests once, the quorum to reach")
   CHECK(md.find("4 membres avec voix délibérative\u202F; quorum\u00A0: 2 membres présents ou représentés.") !=
         std::string::npos);
   const std::string html = render_attendance_sheet(l.project, l.project.meetings[0], DocFormat::html);
-  CHECK(html.find("<thead><tr><th class=\"who\">Titulaire</th><th class=\"who\">Suppléant(e)</th>") != std::string::npos);
+  CHECK(html.find("<thead><tr><th class=\"who\">Titulaire</th><th class=\"sub\">Suppléant(e)</th>") != std::string::npos);
 }
 
 TEST_CASE("the pouvoir: the member's name and collège, the limit, the R133-9 rule, the return") {
@@ -105,4 +106,27 @@ TEST_CASE("the pouvoir: the member's name and collège, the limit, the R133-9 ru
   CHECK(b.substitute.empty());
   const ProxyFormText d = proxy_form_text(l.project, m, *l.project.actor("d"));
   CHECK(d.substitute.empty());  // has one, who does not sit among the personnalités qualifiées
+}
+
+TEST_CASE("convocation --proxy-form: the form after a member's letter, none after a guest's or a copy") {
+  const auto l = project(true);
+  const Meeting& m = l.project.meetings[0];
+  const Date when = *Date::from_ymd(2026, 11, 20);
+  const std::string md =
+      render_letters(l.project, m, {{"c", ""}, {"g", ""}, {"sa", "a"}}, DocFormat::markdown, when, true);
+  CHECK(md.find("Je soussigné(e) Chris C, membre titulaire") != std::string::npos);
+  std::size_t forms = 0;
+  for (std::size_t at = md.find("# Pouvoir"); at != std::string::npos; at = md.find("# Pouvoir", at + 1)) ++forms;
+  CHECK(forms == 1);
+  const std::string html = render_letters(l.project, m, {{"c", ""}, {"g", ""}}, DocFormat::html, when, true);
+  // The form follows the letter, outside the element the PDF is cut at.
+  const std::size_t letter = html.find("data-cls-letter=\"c\""), form = html.find("data-cls-form=\"c\"");
+  const std::size_t next = html.find("data-cls-letter=\"g\"");
+  CHECK(letter < form);
+  CHECK(form < next);
+  CHECK(html.find(".page.proxy-form") != std::string::npos);  // its style sheet comes with it
+  // Without the option, neither form nor style sheet.
+  const std::string plain = render_letters(l.project, m, {{"c", ""}}, DocFormat::html, when);
+  CHECK(plain.find("data-cls-form") == std::string::npos);
+  CHECK(plain.find(".page.proxy-form") == std::string::npos);
 }
