@@ -20,6 +20,8 @@ Runner agenda_command(CLI::App&, const Globals&);
 Runner convocation_command(CLI::App&, const Globals&);
 Runner minutes_command(CLI::App&, const Globals&);
 Runner templates_command(CLI::App&, const Globals&);
+Runner attendance_sheet_command(CLI::App&, const Globals&);
+Runner proxy_form_command(CLI::App&, const Globals&);
 }  // namespace cls::cli
 
 namespace {
@@ -37,6 +39,8 @@ const Command kCommands[] = {
     {"agenda", N_("The ordre du jour of a meeting"), agenda_command},
     {"convocation", N_("The convocation letters of a meeting"), convocation_command},
     {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
+    {"attendance-sheet", N_("The feuille d'émargement of a meeting"), attendance_sheet_command, "emargement"},
+    {"proxy-form", N_("The pouvoir form a member returns to give a proxy"), proxy_form_command, "pouvoir"},
     {"templates", N_("List the document templates, or export them to start from"), templates_command},
 };
 
@@ -89,13 +93,17 @@ int main(int argc, char** argv) {
     // again, so that it falls in the (translated) group of the others.
     sub->set_help_flag("-h,--help", tr("Print this help message and exit"));
     sub->footer("");
+    if (c.alias) sub->alias(c.alias);
     runners.emplace_back(sub, c.setup(*sub, globals));
   }
 
   // A mistyped command gets a suggestion rather than CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string_view> names;
-    for (const Command& c : kCommands) names.emplace_back(c.name);
+    for (const Command& c : kCommands) {
+      names.emplace_back(c.name);
+      if (c.alias) names.emplace_back(c.alias);
+    }
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
       const std::string command = argv[1];
       const std::string near = cls::nearest(command, names);
