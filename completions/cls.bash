@@ -26,8 +26,9 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     report) echo "--format -o --output --as-of --year --csv" ;;
     list) echo "--format -o --output --csv --status --lead --owner --axis --late --body --open --from --to" ;;
     agenda) echo "--format -o --output" ;;
-    convocation) echo "--to --format -o --output --out-dir --ics" ;;
-    minutes) echo "--public --format -o --output" ;;
+    convocation) echo "--to --substitutes --format -o --output --out-dir --ics --from" ;;
+    minutes) echo "--public --format -o --output --out-dir --from" ;;
+    send) echo "--minutes --dry-run --resend --substitutes --out-dir --from" ;;
     templates) echo "" ;;
   esac
 }
@@ -38,13 +39,14 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
     diff) echo "md json" ;;
     report) echo "md html json csv xlsx pdf" ;;
     list) echo "text json csv xlsx" ;;
-    agenda | convocation | minutes) echo "md html pdf" ;;
+    agenda) echo "md html pdf" ;;
+    convocation | minutes) echo "md html pdf eml" ;;
   esac
 }
 
 _cls() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="check init ics diff report list agenda convocation minutes templates"
+  local commands="check init ics diff report list agenda convocation minutes send templates"
   local globals="-h --help --version -C --directory --today --color -q --quiet"
   local cmd="" sub="" i w
   local -i positionals=0
@@ -86,7 +88,10 @@ _cls() {
     --to)
       if [[ $cmd == convocation ]]; then values=$(_cls_ids actors); else values=$(date +%F); fi
       ;;
-    --today | --as-of | --from) values=$(date +%F) ;;
+    --from)
+      if [[ $cmd == list ]]; then values=$(date +%F); else return; fi
+      ;;
+    --today | --as-of) values=$(date +%F) ;;
     --year) values=$(date +%Y) ;;
     --body | --axis) return ;;
   esac
@@ -102,7 +107,7 @@ _cls() {
   case $cmd in
     "") values=$commands ;;
     list) ((positionals == 0)) && values="actions actors meetings followups" ;;
-    agenda | convocation | minutes) ((positionals == 0)) && values=$(_cls_ids meetings) ;;
+    agenda | convocation | minutes | send) ((positionals == 0)) && values=$(_cls_ids meetings) ;;
     ics) values=$(_cls_ids meetings) ;;
     diff) values="HEAD $(git for-each-ref --format='%(refname:short)' 2>/dev/null)" ;;
     init)

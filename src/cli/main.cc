@@ -20,6 +20,7 @@ Runner agenda_command(CLI::App&, const Globals&);
 Runner convocation_command(CLI::App&, const Globals&);
 Runner minutes_command(CLI::App&, const Globals&);
 Runner templates_command(CLI::App&, const Globals&);
+Runner send_command(CLI::App&, const Globals&);
 }  // namespace cls::cli
 
 namespace {
@@ -37,6 +38,7 @@ const Command kCommands[] = {
     {"agenda", N_("The ordre du jour of a meeting"), agenda_command},
     {"convocation", N_("The convocation letters of a meeting"), convocation_command},
     {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
+    {"send", N_("Send the convocations, or the compte rendu, by e-mail"), send_command},
     {"templates", N_("List the document templates, or export them to start from"), templates_command},
 };
 
