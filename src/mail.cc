@@ -71,12 +71,27 @@ GMimeContentType* content_type(const std::string& text) {
   return ct;
 }
 
+// A text part in UTF-8 (g_mime_text_part_set_text() would pick Latin-1 for
+// a French text that fits it), quoted-printable or base64, whichever is
+// shorter.
 GRef<GMimeTextPart> text_part(const char* subtype, const std::string& text) {
   GRef<GMimeTextPart> part(g_mime_text_part_new_with_subtype(subtype));
-  g_mime_text_part_set_text(part.get(), part_text(text).c_str());
+  const std::string bytes = part_text(text);
+  GRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  GRef<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
   GMimePart* p = GMIME_PART(part.get());
+  g_mime_part_set_content(p, content.get());
+  g_mime_text_part_set_charset(part.get(), "utf-8");
   g_mime_part_set_content_encoding(p, g_mime_part_get_best_content_encoding(p, GMIME_ENCODING_CONSTRAINT_7BIT));
   return part;
+}
+
+// A mailbox whose name is encoded in UTF-8 when it needs encoding.
+void add_mailbox(GMimeMessage* message, GMimeAddressType type, const MailAddress& a) {
+  InternetAddress* ia = internet_address_mailbox_new(header_text(a.name).c_str(), a.email.c_str());
+  internet_address_set_charset(ia, "utf-8");
+  internet_address_list_add(g_mime_message_get_addresses(message, type), ia);
+  g_object_unref(ia);
 }
 
 GRef<GMimePart> attachment_part(const MailAttachment& a) {
@@ -89,6 +104,17 @@ GRef<GMimePart> attachment_part(const MailAttachment& a) {
   g_mime_part_set_content(part.get(), content.get());
   g_mime_part_set_content_encoding(part.get(), GMIME_CONTENT_ENCODING_BASE64);
   g_mime_part_set_filename(part.get(), header_text(a.filename).c_str());
+  // The file name's parameters in UTF-8 too (RFC 2231).
+  GMimeObject* object = GMIME_OBJECT(part.get());
+  auto utf8 = [](GMimeParamList* list, const char* name) {
+    if (GMimeParam* param = list ? g_mime_param_list_get_parameter(list, name) : nullptr) {
+      g_mime_param_set_charset(param, "utf-8");
+    }
+  };
+  if (GMimeContentDisposition* d = g_mime_object_get_content_disposition(object)) {
+    utf8(g_mime_content_disposition_get_parameters(d), "filename");
+  }
+  utf8(g_mime_content_type_get_parameters(g_mime_object_get_content_type(object)), "name");
   if (const std::string d = header_text(a.description); !d.empty()) {
     g_mime_part_set_content_description(part.get(), d.c_str());
   }
@@ -212,14 +238,9 @@ std::string render_message(const MailMessage& m) {
   const std::string hash = content_hash(m);
 
   GRef<GMimeMessage> message(g_mime_message_new(TRUE));
-  g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, header_text(m.from.name).c_str(),
-                             m.from.email.c_str());
-  if (m.reply_to) {
-    g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_REPLY_TO, header_text(m.reply_to->name).c_str(),
-                               m.reply_to->email.c_str());
-  }
-  g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, header_text(m.to.name).c_str(),
-                             m.to.email.c_str());
+  add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, m.from);
+  if (m.reply_to) add_mailbox(message.get(), GMIME_ADDRESS_TYPE_REPLY_TO, *m.reply_to);
+  add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, m.to);
   g_mime_message_set_subject(message.get(), header_text(m.subject).c_str(), "utf-8");
   GDateTime* date = g_date_time_new_utc(m.date.year(), m.date.month(), m.date.day(), 0, 0, 0);
   g_mime_message_set_date(message.get(), date);

@@ -87,7 +87,7 @@ TEST_CASE("a message: headers, parts, CRLF, deterministic") {
   CHECK_FALSE(has_bare_lf(text));
   const std::string headers = header_block(text);
   CHECK(headers.find("From: Pays Terres de Lorraine <cls@example.org>\r\n") != std::string::npos);
-  CHECK(headers.find("To: =?") != std::string::npos);  // the name is encoded (RFC 2047)
+  CHECK(headers.find("To: Anne-Sophie =?UTF-8?b?") != std::string::npos);  // the name is encoded (RFC 2047)
   CHECK(headers.find("Date: Wed, 25 Nov 2026 00:00:00 +0000\r\n") != std::string::npos);
   CHECK(headers.find("Message-Id: <" + message_id(m) + ">") != std::string::npos);
   CHECK(headers.find("multipart/mixed") != std::string::npos);
@@ -129,7 +129,8 @@ TEST_CASE("the convocation as a message: subject, invitation, reply-to") {
   REQUIRE(m.reply_to);
   CHECK(m.reply_to->email == "j.perrin@example.org");
   REQUIRE(m.attachments.size() == 1);  // no PDF given: the invitation only
-  const std::string& ics = m.attachments[0].bytes;
+  std::string ics = m.attachments[0].bytes;  // unfolded
+  for (std::size_t at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at)) ics.erase(at, 3);
   CHECK(ics.find("METHOD:REQUEST") != std::string::npos);
   CHECK(ics.find("UID:copil-2026-12@tdl.cls") != std::string::npos);
   CHECK(ics.find("mailto:a@example.org") != std::string::npos);
@@ -141,7 +142,7 @@ TEST_CASE("schema/type: an email that is not an address") {
   auto l = testing::load({{"cls.yaml", kManifest},
                           {"actors/all.yaml", std::string(kActors) + "- {id: c, name: C, email: \"c@example.org\\r\\nBcc: x@y.org\"}\n"
                                                                         "- {id: d, name: D, email: d-at-example}\n"}});
-  CHECK(l.at("schema/type") == std::vector<std::string>{"3:31", "4:31"});
+  CHECK(l.at("schema/type") == std::vector<std::string>{"3:27", "4:27"});
 }
 
 TEST_CASE("sendmail: words of CLS_SENDMAIL, the log") {

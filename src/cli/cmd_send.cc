@@ -37,6 +37,8 @@ Runner send_command(CLI::App& app, const Globals& g) {
   app.add_option("--from", o->from, "The sender (default: the organisation's e-mail in cls.yaml)")
       ->type_name("ADDRESS");
   return [o, &g] {
+    // One line at a time, in step with what goes to standard error.
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};

@@ -28,7 +28,7 @@ MailAddress sender_or_exit(const Project& p, const std::string& from) {
   if (!a) {
     throw Exit{kUsage, std::string("cls: ") +
                            tr("no sender for the messages: give the organisation an e-mail address in cls.yaml "
-                              "(organisation: email:), or use --from ADDRESS")};
+                              "(organisation.email), or use --from ADDRESS")};
   }
   return *a;
 }

@@ -69,11 +69,11 @@ def main(paths):
             line = f"attachment: {att.get_filename()} ({att.get_content_type()}, {len(data)} bytes)"
             if att.get_content_type() == "text/calendar":
                 line += f" method={att.get_param('method')}"
-                ics = data.decode("utf-8")
-                for key in ("METHOD", "UID", "ORGANIZER", "ATTENDEE"):
-                    for m in re.finditer(rf"^{key}[;:](.*(?:\r\n .*)*)", ics, re.M):
-                        value = m.group(1).replace("\r\n ", "")
-                        line += f"\n  {key}: {value if key != 'ATTENDEE' else value.split(':', 1)[0].split(';')[-1] + ' ' + value.rsplit(':', 1)[1]}"
+                ics = data.decode("utf-8").replace("\r\n ", "")  # unfolded
+                for prop in ics.split("\r\n"):
+                    name = re.split("[;:]", prop, 1)[0]
+                    if name in ("METHOD", "UID", "ORGANIZER", "ATTENDEE"):
+                        line += f"\n  {prop}"
             if att.get_content_type() == "application/pdf" and not data.startswith(b"%PDF-"):
                 print(f"PROBLEM {path}: {att.get_filename()} is not a PDF")
             print(line)
