@@ -150,7 +150,8 @@ TEST_CASE("sendmail: words of CLS_SENDMAIL, the log") {
   CHECK(split_command(" a  \"b c\" d\\ e ") == std::vector<std::string>{"a", "b c", "d e"});
   CHECK_THROWS_AS(split_command("a 'b"), SendError);
   CHECK(sendmail_command("/bin/true -x") == std::vector<std::string>{"/bin/true", "-x"});
-  CHECK(pipe_to({"/bin/true"}, "x").ok);
+  CHECK(pipe_to({"/bin/sh", "-c", "cat > /dev/null"}, std::string(200000, 'x')).ok);
+  CHECK(pipe_to({"/bin/true"}, std::string(200000, 'x')).ok);  // its exit status is its word
   const SendResult r = pipe_to({"/bin/sh", "-c", "exit 75"}, "message");
   CHECK_FALSE(r.ok);
   CHECK(r.detail == "exit 75");

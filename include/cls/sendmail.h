@@ -39,7 +39,8 @@ struct SendResult {
 
 // Runs `command` with `message` on its standard input, in the local line
 // format (CRLF line ends become LF, as the sendmail interface reads them);
-// its standard output goes to our standard error, with its own.
+// its standard output goes to our standard error, with its own. Sent when
+// the command exits 0: its exit status is its word, as for any sendmail caller.
 SendResult pipe_to(const std::vector<std::string>& command, const std::string& message);
 
 // One line of DIR/sent.log: one attempt to send one message, tab-separated,
