@@ -115,6 +115,11 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
   return [o, &g, &app] {
     const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown,
                                               !o->out_dir.empty());
+    if (format == OutputFormat::eml && o->out_dir.empty()) {
+      // One message per recipient (SPEC §10): into a folder only.
+      throw Exit{kUsage, "cls convocation: " + std::string(tr("e-mail messages are written one per recipient: "
+                                                             "give --out-dir DIR"))};
+    }
     const DocFormat doc_format = template_format(format);
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
@@ -133,15 +138,11 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
       return render_letters(p, *m, to, doc_format, letter_date);
     };
     if (format == OutputFormat::eml) {
-      // One message per recipient (SPEC §10): into a folder only.
-      if (o->out_dir.empty()) {
-        throw Exit{kUsage, "cls convocation: " + std::string(tr("e-mail messages are written one per recipient: "
-                                                               "give --out-dir DIR"))};
-      }
       MailBatch batch = convocation_mails(g, p, *m, recipients, o->out_dir, o->from);
       std::vector<OutputFile> files;
       for (MailOut& mo : batch.messages) files.push_back({file_in(o->out_dir, mo.file), std::move(mo.bytes)});
       for (const OutputFile& f : batch.printable) files.push_back(f);
+      if (o->ics) files.push_back({file_in(o->out_dir, m->id + ".ics"), render_ics(p, {m}, g.today_date())});
       write_outputs(files, WriteMode::replace_entry);
       if (!g.quiet) {
         for (const OutputFile& f : files) std::printf("%s\n", f.path.string().c_str());
