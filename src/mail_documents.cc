@@ -108,10 +108,21 @@ std::vector<std::string> minutes_recipients(const Project& project, const Meetin
 std::string minutes_subject(const Project& project, const Meeting& meeting) {
   const Lang lang = project.lang();
   const bool fr = lang == Lang::fr;
-  const std::string name = instance_name(project, meeting_title(project, meeting));
+  // As the convocation's Objet names the meeting: its title (else its
+  // body's) completed with the project's, then the date.
+  const Body* body = meeting.body ? project.body(meeting.body->id) : nullptr;
+  const std::string title = meeting.title && !meeting.title->empty() ? *meeting.title
+                            : body && body->title && !body->title->empty() ? *body->title
+                                                                           : meeting_title(project, meeting);
+  const std::string name = instance_name(project, title);
+  const std::string when = meeting.date ? format_date_long(lang, *meeting.date) : std::string();
   const bool approved = meeting.minutes_approved.has_value();
-  if (fr) return std::string(approved ? "Compte rendu " : "Projet de compte rendu ") + of_phrase(lang, name);
-  return std::string(approved ? "Minutes " : "Draft minutes ") + of_phrase(lang, name);
+  if (fr) {
+    return std::string(approved ? "Compte rendu " : "Projet de compte rendu ") + of_phrase(lang, name) +
+           (when.empty() ? "" : " du " + when);
+  }
+  return std::string(approved ? "Minutes " : "Draft minutes ") + of_phrase(lang, name) +
+         (when.empty() ? "" : ", " + when);
 }
 
 MailMessage minutes_message(const Project& project, const Meeting& meeting, const Actor& to,

@@ -159,3 +159,25 @@ TEST_CASE("sendmail: words of CLS_SENDMAIL, the log") {
   CHECK(sent_log_line({"2026-12-06T16:00:00Z", "m--a.eml", "A\t<a@example.org>", "id@x", "sent"}) ==
         "2026-12-06T16:00:00Z\tm--a.eml\tA <a@example.org>\tid@x\tsent\n");
 }
+
+TEST_CASE("the compte rendu by e-mail: to everyone convened and whoever sat") {
+  const std::string held =
+      "- id: copil-2026-06\n  body: copil\n  date: 2026-06-10\n  guests: [g]\n  agenda:\n    - title: Point\n"
+      "  attendance: {present: [b, s], excused: [a]}\n";
+  auto l = testing::load({{"cls.yaml", kManifest},
+                          {"actors/all.yaml", std::string(kActors) + "- {id: g, name: Invité}\n- {id: s, name: Sam, email: s@example.org}\n"},
+                          {"meetings/m.yaml", held}});
+  INFO(l.messages());
+  REQUIRE(!l.diags.has_errors());
+  const Meeting& m = *l.project.meeting("copil-2026-06");
+  // Members present or not, the guest, then the one who sat uninvited.
+  CHECK(minutes_recipients(l.project, m) == std::vector<std::string>{"a", "b", "g", "s"});
+  CHECK(minutes_subject(l.project, m) ==
+        "Projet de compte rendu du comité de pilotage du contrat local de santé du Toulois du mercredi 10\u00A0juin 2026");
+  const MailMessage msg = minutes_message(l.project, m, *l.project.actor("b"),
+                                          MailSettings{{"CLS", "cls@example.org"}, *Date::parse("2026-06-20")},
+                                          "texte", "<html></html>", "%PDF-1.7");
+  CHECK(msg.id_prefix == "minutes.copil-2026-06.b");
+  REQUIRE(msg.attachments.size() == 1);
+  CHECK(msg.attachments[0].filename == "compte-rendu-copil-2026-06.pdf");
+}

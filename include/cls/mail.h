@@ -128,8 +128,8 @@ MailMessage convocation_message(const Project& project, const Meeting& meeting, 
 std::vector<std::string> minutes_recipients(const Project& project, const Meeting& meeting);
 
 // The subject of the minutes' messages: "Projet de compte rendu du comité
-// de pilotage … du jeudi 3 décembre 2026" ("Compte rendu …" once approved:
-// minutes_approved).
+// de pilotage n° 7 du contrat local de santé du Toulois du vendredi 12 juin
+// 2026" ("Compte rendu …" once approved: minutes_approved).
 std::string minutes_subject(const Project& project, const Meeting& meeting);
 
 // The message carrying the compte rendu to `to`: `text` and `html` are the
