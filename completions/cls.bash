@@ -26,10 +26,11 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     report) echo "--format -o --output --as-of --year --csv" ;;
     list) echo "--format -o --output --csv --status --lead --owner --axis --late --body --open --from --to" ;;
     agenda) echo "--format -o --output" ;;
-    convocation) echo "--to --substitutes --proxy-form --format -o --output --out-dir --ics" ;;
+    convocation) echo "--to --substitutes --proxy-form --format -o --output --out-dir --ics --from" ;;
     attendance-sheet | emargement) echo "--format -o --output" ;;
     proxy-form | pouvoir) echo "--to --format -o --output" ;;
-    minutes) echo "--public --format -o --output" ;;
+    minutes) echo "--public --format -o --output --out-dir --from" ;;
+    send) echo "--minutes --dry-run --resend --substitutes --out-dir --from" ;;
     templates) echo "" ;;
   esac
 }
@@ -40,13 +41,14 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
     diff) echo "md json" ;;
     report) echo "md html json csv xlsx pdf" ;;
     list) echo "text json csv xlsx" ;;
-    agenda | convocation | minutes | attendance-sheet | emargement | proxy-form | pouvoir) echo "md html pdf" ;;
+    agenda | attendance-sheet | emargement | proxy-form | pouvoir) echo "md html pdf" ;;
+    convocation | minutes) echo "md html pdf eml" ;;
   esac
 }
 
 _cls() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="check init ics diff report list agenda convocation minutes attendance-sheet proxy-form templates"
+  local commands="check init ics diff report list agenda convocation minutes attendance-sheet proxy-form send templates"
   local globals="-h --help --version -C --directory --today --color -q --quiet"
   local cmd="" sub="" i w
   local -i positionals=0
@@ -92,7 +94,10 @@ _cls() {
         values=$(date +%F)
       fi
       ;;
-    --today | --as-of | --from) values=$(date +%F) ;;
+    --from)
+      if [[ $cmd == list ]]; then values=$(date +%F); else return; fi
+      ;;
+    --today | --as-of) values=$(date +%F) ;;
     --year) values=$(date +%Y) ;;
     --body | --axis) return ;;
   esac
@@ -108,7 +113,7 @@ _cls() {
   case $cmd in
     "") values=$commands ;;
     list) ((positionals == 0)) && values="actions actors meetings followups" ;;
-    agenda | convocation | minutes | attendance-sheet | emargement | proxy-form | pouvoir)
+    agenda | convocation | minutes | attendance-sheet | emargement | proxy-form | pouvoir | send)
       ((positionals == 0)) && values=$(_cls_ids meetings)
       ;;
     ics) values=$(_cls_ids meetings) ;;

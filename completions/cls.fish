@@ -4,7 +4,7 @@
 # `cls list`). Installed in fish's vendor_completions.d; tests/completions.sh
 # keeps it in step with `cls --help`.
 
-set -l commands check init ics diff report list agenda convocation minutes attendance-sheet emargement proxy-form pouvoir templates
+set -l commands check init ics diff report list agenda convocation minutes attendance-sheet emargement proxy-form pouvoir send templates
 
 function __cls_ids --argument-names kind
     set -l dir
@@ -38,6 +38,7 @@ complete -c cls -n "not __fish_seen_subcommand_from $commands" -a convocation -d
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a minutes -d 'The compte rendu of a held meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a attendance-sheet -d "The feuille d'émargement of a meeting"
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a proxy-form -d 'The pouvoir form a member returns'
+complete -c cls -n "not __fish_seen_subcommand_from $commands" -a send -d 'Send the convocations, or the compte rendu, by e-mail'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a templates -d 'List or export the document templates'
 
 # check
@@ -75,16 +76,27 @@ complete -c cls -n '__fish_seen_subcommand_from list' -l open -d 'Not done, not 
 complete -c cls -n '__fish_seen_subcommand_from list' -l from -x -d 'On or after DATE (YYYY-MM-DD)'
 complete -c cls -n '__fish_seen_subcommand_from list' -l to -x -d 'On or before DATE (YYYY-MM-DD)'
 # agenda, convocation, minutes, attendance-sheet, proxy-form
-complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -l format -x -a 'md html pdf' -d 'Output format'
+complete -c cls -n '__fish_seen_subcommand_from agenda attendance-sheet emargement proxy-form pouvoir' -l format -x -a 'md html pdf' -d 'Output format'
+complete -c cls -n '__fish_seen_subcommand_from convocation minutes' -l format -x -a 'md html pdf eml' -d 'Output format'
 complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -s o -l output -r -F -d 'Write to FILE'
 complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -a '(__cls_ids meetings)'
-complete -c cls -n '__fish_seen_subcommand_from convocation' -l substitutes -d "After each titulaire's letter, the copy to their substitute"
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l proxy-form -d "After each member's letter, their pouvoir"
 complete -c cls -n '__fish_seen_subcommand_from proxy-form pouvoir' -l to -x -a '(__cls_ids actors)' -d 'Only the forms of these members'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l to -x -a '(__cls_ids actors)' -d 'Only the letters to these actors'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l out-dir -x -a '(__fish_complete_directories)' -d 'One file per recipient in DIR'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l ics -d 'Also write DIR/MEETING.ics'
 complete -c cls -n '__fish_seen_subcommand_from minutes' -l public -d 'Leave out every personal contact detail'
+complete -c cls -n '__fish_seen_subcommand_from convocation' -l substitutes -d 'The copy to each titulaire'\''s substitute'
+complete -c cls -n '__fish_seen_subcommand_from minutes' -l out-dir -x -a '(__fish_complete_directories)' -d 'With --format eml: one message per participant in DIR'
+complete -c cls -n '__fish_seen_subcommand_from convocation minutes' -l from -x -d 'With --format eml: the sender'
+# send
+complete -c cls -n '__fish_seen_subcommand_from send' -a '(__cls_ids meetings)'
+complete -c cls -n '__fish_seen_subcommand_from send' -l minutes -d 'Send the compte rendu to the participants'
+complete -c cls -n '__fish_seen_subcommand_from send' -l dry-run -d 'Write the messages, send nothing'
+complete -c cls -n '__fish_seen_subcommand_from send' -l resend -d 'Send again what sent.log records as sent'
+complete -c cls -n '__fish_seen_subcommand_from send' -l substitutes -d 'Also send the substitutes their copy'
+complete -c cls -n '__fish_seen_subcommand_from send' -l out-dir -x -a '(__fish_complete_directories)' -d 'Where the messages and sent.log are kept'
+complete -c cls -n '__fish_seen_subcommand_from send' -l from -x -d 'The sender'
 # templates
 complete -c cls -n '__fish_seen_subcommand_from templates; and not __fish_seen_subcommand_from list export' -a 'list export'
 complete -c cls -n '__fish_seen_subcommand_from templates; and __fish_seen_subcommand_from export' -a '(__fish_complete_directories; env LC_ALL=C cls templates list 2>/dev/null | cut -d" " -f1)'

@@ -165,9 +165,14 @@ std::string description_of(const Project& project, const Meeting& meeting) {
 
 // The convened with an address: members first (they are required), then
 // guests; each address once, under its first role.
-void add_attendees(const Project& project, const Meeting& meeting, icalcomponent* event) {
+// With `only`, that one actor alone (an invitation sent by e-mail): as a
+// member or a guest when they are one, else (a substitute's copy) as an
+// optional participant.
+void add_attendees(const Project& project, const Meeting& meeting, icalcomponent* event,
+                   const Actor* only = nullptr) {
   std::set<std::string> seen_ids, seen_addresses;
   auto add = [&](const Ref& ref, icalparameter_role role) {
+    if (only && ref.id != only->id) return;
     if (!seen_ids.insert(ref.id).second) return;
     const Actor* a = project.actor(ref.id);
     if (!a || !a->email || !plausible_email(*a->email)) return;
@@ -185,6 +190,7 @@ void add_attendees(const Project& project, const Meeting& meeting, icalcomponent
     }
   }
   for (const auto& g : meeting.guests) add(g, ICAL_ROLE_OPTPARTICIPANT);
+  if (only) add(Ref{only->id, only->loc}, ICAL_ROLE_OPTPARTICIPANT);
 }
 
 // The organiser: the organisation that issues the convocations (the
@@ -192,9 +198,13 @@ void add_attendees(const Project& project, const Meeting& meeting, icalcomponent
 // so only one with a usable e-mail address counts. With neither, the event
 // has no ORGANIZER: RFC 5545 asks for one in a group-scheduled event, but a
 // made-up address would be worse (clients would write to it).
-void add_organizer(const Project& project, const Meeting& meeting, icalcomponent* event) {
+void add_organizer(const Project& project, const Meeting& meeting, icalcomponent* event,
+                   const Invitation* invitation = nullptr) {
   std::string name, email;
-  if (const auto& org = project.manifest.organisation; org && org->email && plausible_email(*org->email)) {
+  if (invitation) {
+    name = invitation->organizer_name;
+    email = invitation->organizer_email;
+  } else if (const auto& org = project.manifest.organisation; org && org->email && plausible_email(*org->email)) {
     name = org->name.value_or("");
     email = *org->email;
   } else if (const Actor* s = signatory(project, meeting); s && s->email && plausible_email(*s->email)) {
@@ -211,7 +221,7 @@ void add_organizer(const Project& project, const Meeting& meeting, icalcomponent
 }
 
 icalcomponent* event_of(const Project& project, const Meeting& meeting, const icaltimetype& stamp,
-                        bool& timed) {
+                        bool& timed, const Invitation* invitation = nullptr) {
   icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
   icalcomponent_add_property(ev, icalproperty_new_uid(ics_uid(project, meeting).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
@@ -241,20 +251,24 @@ icalcomponent* event_of(const Project& project, const Meeting& meeting, const ic
   if (!description.empty()) {
     icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
   }
-  add_organizer(project, meeting, ev);
-  add_attendees(project, meeting, ev);
+  add_organizer(project, meeting, ev, invitation);
+  add_attendees(project, meeting, ev, invitation ? invitation->attendee : nullptr);
   return ev;
 }
 
 }  // namespace
 
-std::string render_ics(const Project& project, const std::vector<const Meeting*>& meetings, Date stamp) {
+namespace {
+
+std::string render_calendar(const Project& project, const std::vector<const Meeting*>& meetings, Date stamp,
+                            const Invitation* invitation) {
   Component cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
   const std::string prodid =
       std::string("-//cls//cls//") + (project.lang() == Lang::fr ? "FR" : "EN");
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid(prodid.c_str()));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+  if (invitation) icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_REQUEST));
 
   icaltimetype stamp_time = icaltime_null_time();
   stamp_time.year = stamp.year();
@@ -265,7 +279,7 @@ std::string render_ics(const Project& project, const std::vector<const Meeting*>
   std::vector<icalcomponent*> events;
   bool timed = false;
   for (const Meeting* m : meetings) {
-    if (m) events.push_back(event_of(project, *m, stamp_time, timed));
+    if (m) events.push_back(event_of(project, *m, stamp_time, timed, invitation));
   }
   // The time zone goes before the events that use it (RFC 5545 does not
   // require it, but some clients read the file in one pass).
@@ -281,6 +295,17 @@ std::string render_ics(const Project& project, const std::vector<const Meeting*>
   std::string out(text);
   icalmemory_free_buffer(text);
   return out;
+}
+
+}  // namespace
+
+std::string render_ics(const Project& project, const std::vector<const Meeting*>& meetings, Date stamp) {
+  return render_calendar(project, meetings, stamp, nullptr);
+}
+
+std::string render_invitation(const Project& project, const Meeting& meeting, const Invitation& invitation,
+                              Date stamp) {
+  return render_calendar(project, {&meeting}, stamp, &invitation);
 }
 
 }  // namespace cls

@@ -47,7 +47,7 @@ constexpr KeyDef kOrganisation[] = {
      .en = "Postal address, its parts separated by commas"},
     {.name = "city", .type = T::text, .fr = "Ville des courriers : « Toul, le 20 novembre 2026 »",
      .en = "City the letters are dated from"},
-    {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
+    {.name = "email", .type = T::email, .fr = "Adresse électronique (nom@exemple.fr)", .en = "E-mail address (name@example.org)"},
     {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
     {.name = "contact", .type = T::map,
      .fr = "Personne qui suit le dossier : « Affaire suivie par » sur les convocations",
@@ -56,7 +56,7 @@ constexpr KeyDef kOrganisation[] = {
 
 constexpr KeyDef kContact[] = {
     {.name = "name", .type = T::text, .required = true, .fr = "Prénom et nom", .en = "First and last name"},
-    {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
+    {.name = "email", .type = T::email, .fr = "Adresse électronique (nom@exemple.fr)", .en = "E-mail address (name@example.org)"},
     {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
 };
 
@@ -162,7 +162,7 @@ constexpr KeyDef kActor[] = {
     {.name = "role", .type = T::text, .fr = "Fonction, imprimée sous le nom", .en = "Function, printed under the name"},
     {.name = "organisation", .type = T::ref, .fr = "Organisation de rattachement (identifiant d’acteur)",
      .en = "The actor's organisation (an actor id)"},
-    {.name = "email", .type = T::text, .fr = "Adresse électronique", .en = "E-mail address"},
+    {.name = "email", .type = T::email, .fr = "Adresse électronique (nom@exemple.fr)", .en = "E-mail address (name@example.org)"},
     {.name = "phone", .type = T::text, .fr = "Téléphone", .en = "Telephone"},
     {.name = "address", .type = T::text, .fr = "Adresse postale, parties séparées par des virgules",
      .en = "Postal address, its parts separated by commas"},

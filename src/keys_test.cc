@@ -30,6 +30,7 @@ std::string value_of(const KeyDef& k, const KeyDef* wrong, int depth) {
   }
   switch (k.type) {
     case Type::text: case Type::markdown: return "t";
+    case Type::email: return "t@example.org";
     case Type::id: case Type::ref: return "x1";
     case Type::refs: return "[x1]";
     case Type::ref_map: return "{x1: x2}";

@@ -14,7 +14,7 @@ void read_actor(Reader& r, const YamlNode& n, std::vector<Actor>& out) {
   a.civility = am.choice<Civility>("civility", {Civility::mme, Civility::m}, "civility");
   a.role = r.text(am.get("role"));
   a.organisation = r.ref(am.get("organisation"));
-  a.email = r.text(am.get("email"));
+  a.email = r.email(am.get("email"));
   a.phone = r.text(am.get("phone"));
   a.address = r.text(am.get("address"));
   a.college = r.text(am.get("college"));

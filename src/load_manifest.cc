@@ -12,13 +12,13 @@ void read_organisation(Reader& r, const YamlNode& o, Manifest& m) {
   org.name = r.text(om.get("name"));
   org.address = r.text(om.get("address"));
   org.city = r.text(om.get("city"));
-  org.email = r.text(om.get("email"));
+  org.email = r.email(om.get("email"));
   org.phone = r.text(om.get("phone"));
   if (const YamlNode* c = om.get("contact"); c && r.expect_map(*c, "contact")) {
     Reader::Map cm(r, *c, keys::contact);
     Contact contact;
     contact.name = r.text(cm.get("name"));
-    contact.email = r.text(cm.get("email"));
+    contact.email = r.email(cm.get("email"));
     contact.phone = r.text(cm.get("phone"));
     org.contact = std::move(contact);
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "load_reader.h"
 
+#include "cls/mail.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -102,6 +104,17 @@ Field<std::string> Reader::text(const YamlNode* n) {
     f.set(n->text);
   } else {
     type_error(*n, "text");
+  }
+  return f;
+}
+
+Field<std::string> Reader::email(const YamlNode* n) {
+  Field<std::string> f = text(n);
+  if (f && !is_email_address(*f)) {
+    // Not a message later: an error now (SPEC §10), before anything is sent.
+    diags_.error("schema/type", f.loc,
+                 "expected an e-mail address (name@example.org), found " + quote_value(*f));
+    return Field<std::string>();
   }
   return f;
 }

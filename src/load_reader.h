@@ -85,6 +85,8 @@ class Reader {
   void type_error(const YamlNode& n, const std::string& expected);
 
   Field<std::string> text(const YamlNode* n);
+  // An e-mail address (mail.h is_email_address()); schema/type otherwise.
+  Field<std::string> email(const YamlNode* n);
   // A number: finite, decimal notation (no .nan, .inf or 1e400), and at most
   // 10^15 in magnitude, so that the sums and differences of the roll-up stay
   // finite (cls-check(1), LIMITS).

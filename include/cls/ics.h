@@ -40,6 +40,16 @@ inline constexpr int kDefaultMeetingMinutes = 120;
 std::string render_ics(const Project& project, const std::vector<const Meeting*>& meetings,
                        Date stamp);
 
+// An invitation sent by e-mail with the convocation (SPEC §10): the same
+// event (same UID), as an iTIP REQUEST (METHOD:REQUEST) from the sender of
+// the message, with the one recipient as attendee.
+struct Invitation {
+  std::string organizer_name, organizer_email;
+  const Actor* attendee = nullptr;
+};
+std::string render_invitation(const Project& project, const Meeting& meeting, const Invitation& invitation,
+                              Date stamp);
+
 // The stable UID of a meeting's event: "copil-2026-12@tdl.cls" for project `tdl`.
 std::string ics_uid(const Project& project, const Meeting& meeting);
 

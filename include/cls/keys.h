@@ -16,6 +16,7 @@ namespace cls::keys {
 enum class Type {
   text,      // a scalar, kept as written
   markdown,  // a scalar holding GitHub-flavoured Markdown (SPEC §1.1)
+  email,     // one e-mail address, name@example.org (mail.h is_email_address(), SPEC §10)
   id,        // the entity's own id: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64
   ref,       // the id of another entity
   refs,      // a list of ids

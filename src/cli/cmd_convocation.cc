@@ -10,15 +10,15 @@
 #include "cli.h"
 #include "cls/attendance.h"
 #include "cls/convocation.h"
+#include "cls/i18n.h"
 #include "cls/ics.h"
 #include "cls/proxy_form.h"
 #include "cls/templates.h"
+#include "mail_out.h"
 
 namespace cls::cli {
 
 namespace fs = std::filesystem;
-
-namespace {
 
 // The letters asked for with --to, checked: each to an actor convened to the
 // meeting, or to the substitute of a titulaire convened (their copy, SPEC
@@ -68,6 +68,8 @@ std::vector<LetterTo> chosen_letters(const Project& p, const Meeting& m, const s
   return out;
 }
 
+namespace {
+
 // DIR/NAME, refusing any NAME that would leave DIR: one path component, not
 // "." or "..". Ids are checked by the loader ([A-Za-z0-9][A-Za-z0-9._-]*), so
 // this is the second lock; the third is that a symbolic link found at
@@ -80,13 +82,14 @@ fs::path file_in(const fs::path& dir, const std::string& name) {
   return file;
 }
 
-constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::html, OutputFormat::pdf};
+constexpr OutputFormat kFormats[] = {OutputFormat::markdown, OutputFormat::html, OutputFormat::pdf,
+                                     OutputFormat::eml};
 
 }  // namespace
 
 Runner convocation_command(CLI::App& app, const Globals& g) {
   struct Options {
-    std::string meeting, format, output, out_dir;
+    std::string meeting, format, output, out_dir, from;
     std::vector<std::string> to;
     bool ics = false, substitutes = false, proxy_form = false;
   };
@@ -104,14 +107,22 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
                   ->type_name("FILE");
   auto* out_dir = app.add_option("--out-dir", o->out_dir,
                                  "Write one file per recipient in DIR (created if missing), named "
-                                 "MEETING--RECIPIENT.md|html|pdf")
+                                 "MEETING--RECIPIENT.md|html|pdf|eml")
                       ->type_name("DIR")
                       ->excludes(out);
   app.add_flag("--ics", o->ics, "Also write DIR/MEETING.ics, the meeting for their agenda (as cls ics does)")
       ->needs(out_dir);
+  app.add_option("--from", o->from,
+                 "With --format eml: the sender (default: the organisation's e-mail in cls.yaml)")
+      ->type_name("ADDRESS");
   return [o, &g, &app] {
     const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown,
                                               !o->out_dir.empty());
+    if (format == OutputFormat::eml && o->out_dir.empty()) {
+      // One message per recipient (SPEC §10): into a folder only.
+      throw Exit{kUsage, "cls convocation: " + std::string(tr("e-mail messages are written one per recipient: "
+                                                             "give --out-dir DIR"))};
+    }
     const DocFormat doc_format = template_format(format);
     const Project p = load_checked(g);
     const Meeting* m = find_meeting(p, o->meeting);
@@ -132,6 +143,19 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
     auto letters = [&](const std::vector<LetterTo>& to) {
       return render_letters(p, *m, to, doc_format, letter_date, o->proxy_form);
     };
+    if (format == OutputFormat::eml) {
+      MailBatch batch = convocation_mails(g, p, *m, recipients, o->out_dir, o->from);
+      std::vector<OutputFile> files;
+      for (MailOut& mo : batch.messages) files.push_back({file_in(o->out_dir, mo.file), std::move(mo.bytes)});
+      for (const OutputFile& f : batch.printable) files.push_back(f);
+      if (o->ics) files.push_back({file_in(o->out_dir, m->id + ".ics"), render_ics(p, {m}, g.today_date())});
+      write_outputs(files, WriteMode::replace_entry);
+      if (!g.quiet) {
+        for (const OutputFile& f : files) std::printf("%s\n", f.path.string().c_str());
+      }
+      report_printable(g, batch);
+      return kOk;
+    }
     try {
       if (o->out_dir.empty()) {
         const std::string all = letters(recipients);

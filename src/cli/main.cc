@@ -22,6 +22,7 @@ Runner minutes_command(CLI::App&, const Globals&);
 Runner templates_command(CLI::App&, const Globals&);
 Runner attendance_sheet_command(CLI::App&, const Globals&);
 Runner proxy_form_command(CLI::App&, const Globals&);
+Runner send_command(CLI::App&, const Globals&);
 }  // namespace cls::cli
 
 namespace {
@@ -41,6 +42,7 @@ const Command kCommands[] = {
     {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
     {"attendance-sheet", N_("The feuille d'émargement of a meeting"), attendance_sheet_command, "emargement"},
     {"proxy-form", N_("The pouvoir form a member returns to give a proxy"), proxy_form_command, "pouvoir"},
+    {"send", N_("Send the convocations, or the compte rendu, by e-mail"), send_command},
     {"templates", N_("List the document templates, or export them to start from"), templates_command},
 };
 
