@@ -29,6 +29,7 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     convocation) echo "--to --format -o --output --out-dir --ics" ;;
     minutes) echo "--public --format -o --output" ;;
     templates) echo "" ;;
+    schema) echo "" ;;
   esac
 }
 
@@ -44,7 +45,7 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
 
 _cls() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="check init ics diff report list agenda convocation minutes templates"
+  local commands="check init ics diff report list agenda convocation minutes templates schema"
   local globals="-h --help --version -C --directory --today --color -q --quiet"
   local cmd="" sub="" i w
   local -i positionals=0
@@ -105,7 +106,7 @@ _cls() {
     agenda | convocation | minutes) ((positionals == 0)) && values=$(_cls_ids meetings) ;;
     ics) values=$(_cls_ids meetings) ;;
     diff) values="HEAD $(git for-each-ref --format='%(refname:short)' 2>/dev/null)" ;;
-    init)
+    init | schema)
       COMPREPLY=($(compgen -d -- "$cur"))
       return
       ;;

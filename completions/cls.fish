@@ -4,7 +4,7 @@
 # `cls list`). Installed in fish's vendor_completions.d; tests/completions.sh
 # keeps it in step with `cls --help`.
 
-set -l commands check init ics diff report list agenda convocation minutes templates
+set -l commands check init ics diff report list agenda convocation minutes templates schema
 
 function __cls_ids --argument-names kind
     set -l dir
@@ -37,6 +37,7 @@ complete -c cls -n "not __fish_seen_subcommand_from $commands" -a agenda -d 'The
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a convocation -d 'The convocation letters of a meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a minutes -d 'The compte rendu of a held meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a templates -d 'List or export the document templates'
+complete -c cls -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Write the JSON Schemas of the files, for editors'
 
 # check
 complete -c cls -n '__fish_seen_subcommand_from check' -l format -x -a 'text json sarif' -d 'Output format'
@@ -80,6 +81,9 @@ complete -c cls -n '__fish_seen_subcommand_from convocation' -l to -x -a '(__cls
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l out-dir -x -a '(__fish_complete_directories)' -d 'One file per recipient in DIR'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l ics -d 'Also write DIR/MEETING.ics'
 complete -c cls -n '__fish_seen_subcommand_from minutes' -l public -d 'Leave out every personal contact detail'
+# schema
+complete -c cls -n '__fish_seen_subcommand_from schema' -a '(__fish_complete_directories)'
+
 # templates
 complete -c cls -n '__fish_seen_subcommand_from templates; and not __fish_seen_subcommand_from list export' -a 'list export'
 complete -c cls -n '__fish_seen_subcommand_from templates; and __fish_seen_subcommand_from export' -a '(__fish_complete_directories; env LC_ALL=C cls templates list 2>/dev/null | cut -d" " -f1)'
