@@ -108,6 +108,7 @@ constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
     {"Pacific/Noumea", "Nouvelle-Calédonie"}, {"Pacific/Tahiti", "Polynésie française (Tahiti, îles de la Société)"},
     {"Pacific/Marquesas", "Polynésie française (Marquises)"}, {"Pacific/Gambier", "Polynésie française (Gambier)"},
     {"Pacific/Wallis", "Wallis-et-Futuna"},
+    {"requested", "demandé"}, {"granted", "accordé"}, {"paid", "versé"},
     {"le", "article : le"}, {"la", "article : la"}, {"l'", "article : l’ (élision)"}, {"les", "article : les"},
 };
 

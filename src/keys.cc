@@ -371,6 +371,12 @@ constexpr KeyDef kMeeting[] = {
      .en = "Attendance, filled after the meeting", .map = &attendance},
 };
 
+// The kinds of files: `cls schema` writes one JSON Schema per row (NAME minus
+// ".yaml", then ".schema.json"), cls-format(5) lists each row's keys, and
+// `cls init` points the files it writes to their schema. A kind of file is
+// one row: region.yaml (SPEC §11) is
+//   {"region.yaml", "", &region, false, "Région : …", "Region: …"},
+// once its MapDef `region` exists (the region branch adds it).
 constexpr FileKind kFileKinds[] = {
     {"cls.yaml", "", &manifest, false, "Manifeste du projet : identité, axes et objectifs, instances",
      "Project manifest: identity, axes and objectives, bodies"},

@@ -85,6 +85,7 @@ std::string type_words(const KeyDef& k) {
     }
     case Type::map: return "mapping";
     case Type::list: return "list of mappings";
+    default: break;  // a type added to keys.h: named by its key's description
   }
   return "text";
 }
@@ -115,7 +116,8 @@ void mapping(std::string& out, const MapDef& m, const std::string& path) {
 
 std::string manual_keys() {
   std::string out;
-  for (const keys::FileKind& kind : keys::file_kinds()) {
+  for (const keys::FileKind* k : kinds()) {
+    const keys::FileKind& kind = *k;
     const std::string where = kind.folder.empty() ? std::string(kind.name) : std::string(kind.folder) + "/*.yaml";
     out += ".SS " + roff(where) + "\n" + roff(kind.en) + (kind.one_or_list ? ": one mapping, or a list of them" : "") +
            ".\n";

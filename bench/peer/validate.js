@@ -70,7 +70,7 @@ function check(rel, validate) {
     if (!validate(entity)) {
       const prefix = entities === data ? `/${i}` : '';
       for (const e of validate.errors) {
-        report(rel, prefix + e.instancePath, e.message +
+        report(rel, prefix + (e.instancePath ?? e.dataPath), e.message +
                (e.params && e.params.additionalProperty ? ` '${e.params.additionalProperty}'` : '') +
                (e.params && e.params.allowedValues ? `: ${e.params.allowedValues.join(', ')}` : ''));
       }

@@ -20,10 +20,16 @@ struct SchemaFile {
   std::string json;  // the schema, indented, ending with a newline
 };
 
+// The kinds of files that get a schema and a section of cls-format(5): a
+// project's (keys::file_kinds()), and the files beside projects: region.yaml
+// (SPEC §11) is one line in kinds() (schema.cc) once keys.h declares
+// keys::region_file_kind().
+std::vector<const keys::FileKind*> kinds();
+
 // The file name of a kind's schema: its name without ".yaml", then ".schema.json".
 std::string file_name(const keys::FileKind& kind);
 
-// One schema per kind of file, in the order of keys::file_kinds().
+// One schema per kind of file, in the order of kinds().
 std::vector<SchemaFile> schemas();
 
 // The keys of every kind of file as cls-format(5) lists them (roff, in
