@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
   app.set_help_flag("-h,--help", tr("Print this help message and exit"));
   app.set_version_flag("--version", std::string("cls ") + CLS_VERSION,
                        tr("Display program version information and exit"));
-  app.footer(tr("Each command has its manual page: man cls-check, man cls-report…"));
+  app.footer(tr("Each command has its manual page: man cls-check, man cls-report…; every key of the files: "
+                "man 5 cls-format"));
   app.fallthrough();  // global options may follow the subcommand too
   app.require_subcommand(1, 1);
   Globals globals;
