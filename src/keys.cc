@@ -21,6 +21,12 @@ using T = Type;
 
 constexpr std::string_view kKinds[] = {"cls", "cts"};
 constexpr std::string_view kLangs[] = {"fr", "en"};
+// The zones of France and its overseas territories, each with its VTIMEZONE
+// in timezone.cc (timezone_test.cc checks both lists are the same).
+constexpr std::string_view kTimezones[] = {
+    "Europe/Paris", "America/Guadeloupe", "America/Martinique", "America/Cayenne", "America/Miquelon",
+    "America/St_Barthelemy", "America/Marigot", "Indian/Reunion", "Indian/Mayotte", "Pacific/Noumea",
+    "Pacific/Tahiti", "Pacific/Marquesas", "Pacific/Gambier", "Pacific/Wallis"};
 constexpr std::string_view kActorKinds[] = {"person", "organisation"};
 constexpr std::string_view kCivilities[] = {"Mme", "M."};
 constexpr std::string_view kStatuses[] = {"planned", "in-progress", "done", "suspended", "abandoned"};
@@ -30,12 +36,6 @@ constexpr std::string_view kOutcomes[] = {"adopted", "rejected"};
 constexpr std::string_view kMajorities[] = {"cast", "present"};
 constexpr std::string_view kHonorifics[] = {"Dr", "Pr", "Me"};
 constexpr std::string_view kArticles[] = {"le", "la", "l'", "les"};
-// The zones of France and its overseas territories, each with its VTIMEZONE
-// in timezone.cc (timezone_test.cc checks both lists are the same).
-constexpr std::string_view kTimezones[] = {
-    "Europe/Paris", "America/Guadeloupe", "America/Martinique", "America/Cayenne", "America/Miquelon",
-    "America/St_Barthelemy", "America/Marigot", "Indian/Reunion", "Indian/Mayotte", "Pacific/Noumea",
-    "Pacific/Tahiti", "Pacific/Marquesas", "Pacific/Gambier", "Pacific/Wallis"};
 
 // --- cls.yaml ---------------------------------------------------------------
 
@@ -371,12 +371,6 @@ constexpr KeyDef kMeeting[] = {
      .en = "Attendance, filled after the meeting", .map = &attendance},
 };
 
-// The kinds of files: `cls schema` writes one JSON Schema per row (NAME minus
-// ".yaml", then ".schema.json"), cls-format(5) lists each row's keys, and
-// `cls init` points the files it writes to their schema. A kind of file is
-// one row: region.yaml (SPEC §11) is
-//   {"region.yaml", "", &region, false, "Région : …", "Region: …"},
-// once its MapDef `region` exists (the region branch adds it).
 constexpr FileKind kFileKinds[] = {
     {"cls.yaml", "", &manifest, false, "Manifeste du projet : identité, axes et objectifs, instances",
      "Project manifest: identity, axes and objectives, bodies"},
