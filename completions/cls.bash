@@ -45,7 +45,7 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
 
 _cls() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="check init ics diff report list agenda convocation minutes templates schema"
+  local commands="check init schema ics diff report list agenda convocation minutes templates"
   local globals="-h --help --version -C --directory --today --color -q --quiet"
   local cmd="" sub="" i w
   local -i positionals=0

@@ -4,7 +4,7 @@
 # `cls list`). Installed in fish's vendor_completions.d; tests/completions.sh
 # keeps it in step with `cls --help`.
 
-set -l commands check init ics diff report list agenda convocation minutes templates schema
+set -l commands check init schema ics diff report list agenda convocation minutes templates
 
 function __cls_ids --argument-names kind
     set -l dir
@@ -29,6 +29,7 @@ complete -c cls -s q -l quiet -d 'Print only what was asked'
 # The commands.
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a check -d "Validate the project's files"
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a small valid project'
+complete -c cls -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Write the JSON Schemas of the files, for editors'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a ics -d 'Meetings as an iCalendar file'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a diff -d 'What changed between two git revisions'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a report -d 'Tableau de bord, or bilan annuel'
@@ -37,7 +38,6 @@ complete -c cls -n "not __fish_seen_subcommand_from $commands" -a agenda -d 'The
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a convocation -d 'The convocation letters of a meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a minutes -d 'The compte rendu of a held meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a templates -d 'List or export the document templates'
-complete -c cls -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Write the JSON Schemas of the files, for editors'
 
 # check
 complete -c cls -n '__fish_seen_subcommand_from check' -l format -x -a 'text json sarif' -d 'Output format'

@@ -15,6 +15,7 @@
 namespace cls::cli {
 Runner check_command(CLI::App&, const Globals&);
 Runner init_command(CLI::App&, const Globals&);
+Runner schema_command(CLI::App&, const Globals&);
 Runner ics_command(CLI::App&, const Globals&);
 Runner diff_command(CLI::App&, const Globals&);
 Runner report_command(CLI::App&, const Globals&);
@@ -23,7 +24,6 @@ Runner agenda_command(CLI::App&, const Globals&);
 Runner convocation_command(CLI::App&, const Globals&);
 Runner minutes_command(CLI::App&, const Globals&);
 Runner templates_command(CLI::App&, const Globals&);
-Runner schema_command(CLI::App&, const Globals&);
 }  // namespace cls::cli
 
 namespace {
@@ -34,6 +34,7 @@ using namespace cls::cli;
 const Command kCommands[] = {
     {"check", N_("Validate the project's files"), check_command},
     {"init", N_("Create a small valid project to start from"), init_command},
+    {"schema", N_("Write the JSON Schemas of the files, for editors to complete and check them"), schema_command},
     {"ics", N_("Meetings as an iCalendar file to import into an agenda"), ics_command},
     {"diff", N_("What changed in the plan between two git revisions"), diff_command},
     {"report", N_("Tableau de bord, or bilan annuel with --year"), report_command},
@@ -42,7 +43,6 @@ const Command kCommands[] = {
     {"convocation", N_("The convocation letters of a meeting"), convocation_command},
     {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
     {"templates", N_("List the document templates, or export them to start from"), templates_command},
-    {"schema", N_("Write the JSON Schemas of the files, for editors to complete and check them"), schema_command},
 };
 
 // CLI11's own words in the help (its labels), and the placeholders of the
