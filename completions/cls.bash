@@ -26,7 +26,9 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     report) echo "--format -o --output --as-of --year --csv" ;;
     list) echo "--format -o --output --csv --status --lead --owner --axis --late --body --open --from --to" ;;
     agenda) echo "--format -o --output" ;;
-    convocation) echo "--to --format -o --output --out-dir --ics" ;;
+    convocation) echo "--to --substitutes --proxy-form --format -o --output --out-dir --ics" ;;
+    attendance-sheet | emargement) echo "--format -o --output" ;;
+    proxy-form | pouvoir) echo "--to --format -o --output" ;;
     minutes) echo "--public --format -o --output" ;;
     templates) echo "" ;;
     schema) echo "" ;;
@@ -39,13 +41,13 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
     diff) echo "md json" ;;
     report) echo "md html json csv xlsx pdf" ;;
     list) echo "text json csv xlsx" ;;
-    agenda | convocation | minutes) echo "md html pdf" ;;
+    agenda | convocation | minutes | attendance-sheet | emargement | proxy-form | pouvoir) echo "md html pdf" ;;
   esac
 }
 
 _cls() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="check init schema ics diff report list agenda convocation minutes templates"
+  local commands="check init schema ics diff report list agenda convocation minutes attendance-sheet proxy-form templates"
   local globals="-h --help --version -C --directory --today --color -q --quiet"
   local cmd="" sub="" i w
   local -i positionals=0
@@ -85,7 +87,11 @@ _cls() {
     --status) values="planned in-progress done suspended abandoned" ;;
     --lead | --owner) values=$(_cls_ids actors) ;;
     --to)
-      if [[ $cmd == convocation ]]; then values=$(_cls_ids actors); else values=$(date +%F); fi
+      if [[ $cmd == convocation || $cmd == proxy-form || $cmd == pouvoir ]]; then
+        values=$(_cls_ids actors)
+      else
+        values=$(date +%F)
+      fi
       ;;
     --today | --as-of | --from) values=$(date +%F) ;;
     --year) values=$(date +%Y) ;;
@@ -103,7 +109,9 @@ _cls() {
   case $cmd in
     "") values=$commands ;;
     list) ((positionals == 0)) && values="actions actors meetings followups" ;;
-    agenda | convocation | minutes) ((positionals == 0)) && values=$(_cls_ids meetings) ;;
+    agenda | convocation | minutes | attendance-sheet | emargement | proxy-form | pouvoir)
+      ((positionals == 0)) && values=$(_cls_ids meetings)
+      ;;
     ics) values=$(_cls_ids meetings) ;;
     diff) values="HEAD $(git for-each-ref --format='%(refname:short)' 2>/dev/null)" ;;
     init | schema)

@@ -4,7 +4,7 @@
 # `cls list`). Installed in fish's vendor_completions.d; tests/completions.sh
 # keeps it in step with `cls --help`.
 
-set -l commands check init schema ics diff report list agenda convocation minutes templates
+set -l commands check init schema ics diff report list agenda convocation minutes attendance-sheet emargement proxy-form pouvoir templates
 
 function __cls_ids --argument-names kind
     set -l dir
@@ -37,6 +37,8 @@ complete -c cls -n "not __fish_seen_subcommand_from $commands" -a list -d 'Table
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a agenda -d 'The ordre du jour of a meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a convocation -d 'The convocation letters of a meeting'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a minutes -d 'The compte rendu of a held meeting'
+complete -c cls -n "not __fish_seen_subcommand_from $commands" -a attendance-sheet -d "The feuille d'émargement of a meeting"
+complete -c cls -n "not __fish_seen_subcommand_from $commands" -a proxy-form -d 'The pouvoir form a member returns'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a templates -d 'List or export the document templates'
 
 # check
@@ -73,10 +75,13 @@ complete -c cls -n '__fish_seen_subcommand_from list' -l body -x -d 'Members or 
 complete -c cls -n '__fish_seen_subcommand_from list' -l open -d 'Not done, not held yet'
 complete -c cls -n '__fish_seen_subcommand_from list' -l from -x -d 'On or after DATE (YYYY-MM-DD)'
 complete -c cls -n '__fish_seen_subcommand_from list' -l to -x -d 'On or before DATE (YYYY-MM-DD)'
-# agenda, convocation, minutes
-complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes' -l format -x -a 'md html pdf' -d 'Output format'
-complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes' -s o -l output -r -F -d 'Write to FILE'
-complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes' -a '(__cls_ids meetings)'
+# agenda, convocation, minutes, attendance-sheet, proxy-form
+complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -l format -x -a 'md html pdf' -d 'Output format'
+complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -s o -l output -r -F -d 'Write to FILE'
+complete -c cls -n '__fish_seen_subcommand_from agenda convocation minutes attendance-sheet emargement proxy-form pouvoir' -a '(__cls_ids meetings)'
+complete -c cls -n '__fish_seen_subcommand_from convocation' -l substitutes -d "After each titulaire's letter, the copy to their substitute"
+complete -c cls -n '__fish_seen_subcommand_from convocation' -l proxy-form -d "After each member's letter, their pouvoir"
+complete -c cls -n '__fish_seen_subcommand_from proxy-form pouvoir' -l to -x -a '(__cls_ids actors)' -d 'Only the forms of these members'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l to -x -a '(__cls_ids actors)' -d 'Only the letters to these actors'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l out-dir -x -a '(__fish_complete_directories)' -d 'One file per recipient in DIR'
 complete -c cls -n '__fish_seen_subcommand_from convocation' -l ics -d 'Also write DIR/MEETING.ics'

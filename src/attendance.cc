@@ -174,4 +174,73 @@ std::vector<std::string> convened(const Project& project, const Meeting& meeting
   return out;
 }
 
+std::optional<double> AttendanceTally::rate() const {
+  if (meetings <= 0) return std::nullopt;
+  return static_cast<double>(represented()) / meetings;
+}
+
+std::optional<double> AttendanceTally::presence_rate() const {
+  if (meetings <= 0) return std::nullopt;
+  return static_cast<double>(present) / meetings;
+}
+
+void AttendanceTally::add(Presence p) {
+  ++meetings;
+  switch (p) {
+    case Presence::present: ++present; break;
+    case Presence::substituted: ++substituted; break;
+    case Presence::proxy: ++by_proxy; break;
+    case Presence::excused: ++excused; break;
+    case Presence::absent: ++absent; break;
+  }
+}
+
+void AttendanceTally::add(const AttendanceTally& o) {
+  meetings += o.meetings;
+  present += o.present;
+  substituted += o.substituted;
+  by_proxy += o.by_proxy;
+  excused += o.excused;
+  absent += o.absent;
+}
+
+std::vector<MemberTally> tally_attendance(const Project& project, const Body& body,
+                                          const std::vector<const Meeting*>& meetings) {
+  std::vector<MemberTally> out;
+  std::unordered_map<std::string_view, std::size_t> at;
+  for (const Ref& m : body.members) {
+    if (at.emplace(m.id, out.size()).second) out.push_back({m.id, {}});
+  }
+  for (const Meeting* meeting : meetings) {
+    if (!meeting || !meeting->held() || !meeting->body || meeting->body->id != body.id) continue;
+    const MeetingCount count = count_meeting(project, *meeting);
+    std::unordered_set<std::string_view> seen;  // a member listed twice counts once
+    for (const MemberPresence& mp : count.members) {
+      auto it = at.find(mp.id);
+      if (it != at.end() && seen.insert(mp.id).second) out[it->second].tally.add(mp.presence);
+    }
+  }
+  return out;
+}
+
+std::vector<CollegeTally> tally_by_college(const Project& project, const Body& body,
+                                           const std::vector<MemberTally>& members) {
+  std::vector<CollegeTally> out;
+  for (const College& c : body.colleges) out.push_back({&c, {}, {}});
+  CollegeTally outside;
+  for (const MemberTally& m : members) {
+    const Actor* a = project.actor(m.id);
+    const College* c = a ? college_of(body, *a) : nullptr;
+    CollegeTally* g = &outside;
+    for (CollegeTally& candidate : out) {
+      if (c && candidate.college == c) g = &candidate;
+    }
+    g->members.push_back(m);
+    g->total.add(m.tally);
+  }
+  std::erase_if(out, [](const CollegeTally& g) { return g.members.empty(); });
+  if (!outside.members.empty()) out.push_back(std::move(outside));
+  return out;
+}
+
 }  // namespace cls

@@ -248,3 +248,74 @@ TEST_CASE("substitutes do not sit in a body or a collège without them") {
   CHECK(college_of(body, a) == nullptr);
   CHECK(sitting_substitute(body, a) != nullptr);
 }
+
+// The CTS's bilan annuel (SPEC §8.4): three séances of a body of five
+// members in two collèges, the tallies checked against counts made by hand.
+TEST_CASE("attendance over a year: per member and per collège, against counts made by hand") {
+  const std::string manifest =
+      "id: t\ntitle: CTS\nkind: cts\n"
+      "bodies:\n  - id: pl\n    title: Assemblée plénière\n    members: [a, b, c, d, e]\n    quorum: 1/2\n"
+      "    colleges:\n      - {id: c1, title: Collège 1}\n      - {id: c2, title: Collège 2}\n";
+  const std::string actors =
+      "- {id: a, name: A, college: c1, substitute: sa}\n- {id: b, name: B, college: c1}\n"
+      "- {id: c, name: C, college: c2}\n- {id: d, name: D, college: c2}\n- {id: e, name: E, college: c2}\n"
+      "- {id: sa, name: SA}\n";
+  // Séance 1: a, b, c present; d proxy to c; e excused.
+  // Séance 2: sa sits for a; b present; c excused; d absent (no word); e present.
+  // Séance 3: a present; b gave a proxy to a; c present; d present; e absent.
+  const auto l = cls::testing::load(
+      {{"cls.yaml", manifest},
+       {"actors/all.yaml", actors},
+       {"meetings/1.yaml", "id: s1\nbody: pl\ndate: 2026-03-01\nattendance:\n  present: [a, b, c]\n"
+                           "  proxies: {d: c}\n  excused: [e]\n"},
+       {"meetings/2.yaml", "id: s2\nbody: pl\ndate: 2026-06-01\nattendance:\n  present: [sa, b, e]\n  excused: [c]\n"},
+       {"meetings/3.yaml", "id: s3\nbody: pl\ndate: 2026-10-01\nattendance:\n  present: [a, c, d]\n  proxies: {b: a}\n"},
+       {"meetings/4.yaml", "id: s4\nbody: pl\ndate: 2026-12-01\n"}});  // not held: not counted
+  REQUIRE(l.diags.errors() == 0);
+  std::vector<const Meeting*> meetings;
+  for (const Meeting& m : l.project.meetings) meetings.push_back(&m);
+  const Body& body = *l.project.body("pl");
+  const auto members = tally_attendance(l.project, body, meetings);
+  REQUIRE(members.size() == 5);
+  // By hand:        séances present substituted proxy excused absent
+  //  a               3       2       1           0     0       0
+  //  b               3       2       0           1     0       0
+  //  c               3       2       0           0     1       0
+  //  d               3       1       0           1     0       1
+  //  e               3       1       0           0     1       1
+  struct Want { const char* id; int present, substituted, proxy, excused, absent; };
+  const Want want[] = {{"a", 2, 1, 0, 0, 0}, {"b", 2, 0, 1, 0, 0}, {"c", 2, 0, 0, 1, 0},
+                       {"d", 1, 0, 1, 0, 1}, {"e", 1, 0, 0, 1, 1}};
+  for (std::size_t i = 0; i < 5; ++i) {
+    CAPTURE(want[i].id);
+    const AttendanceTally& t = members[i].tally;
+    CHECK(members[i].id == want[i].id);
+    CHECK(t.meetings == 3);
+    CHECK(t.present == want[i].present);
+    CHECK(t.substituted == want[i].substituted);
+    CHECK(t.by_proxy == want[i].proxy);
+    CHECK(t.excused == want[i].excused);
+    CHECK(t.absent == want[i].absent);
+  }
+  CHECK(*members[0].tally.rate() == doctest::Approx(1.0));        // 3 of 3
+  CHECK(*members[0].tally.presence_rate() == doctest::Approx(2.0 / 3));
+  CHECK(*members[3].tally.rate() == doctest::Approx(2.0 / 3));    // d: 1 present + 1 proxy of 3
+  CHECK(*members[4].tally.rate() == doctest::Approx(1.0 / 3));    // e: 1 of 3
+  // Collège 1 (a, b): 6 member-séances, 4 present, 1 substituted, 1 proxy: 6 of 6.
+  // Collège 2 (c, d, e): 9, 4 present, 0, 1 proxy, 2 excused, 2 absent: 5 of 9.
+  const auto colleges = tally_by_college(l.project, body, members);
+  REQUIRE(colleges.size() == 2);
+  CHECK(colleges[0].college->id == "c1");
+  CHECK(colleges[0].total.meetings == 6);
+  CHECK(colleges[0].total.present == 4);
+  CHECK(colleges[0].total.substituted == 1);
+  CHECK(colleges[0].total.by_proxy == 1);
+  CHECK(*colleges[0].total.rate() == doctest::Approx(1.0));
+  CHECK(colleges[1].total.meetings == 9);
+  CHECK(colleges[1].total.present == 4);
+  CHECK(colleges[1].total.by_proxy == 1);
+  CHECK(colleges[1].total.excused == 2);
+  CHECK(colleges[1].total.absent == 2);
+  CHECK(*colleges[1].total.rate() == doctest::Approx(5.0 / 9));
+  CHECK_FALSE(AttendanceTally{}.rate());
+}

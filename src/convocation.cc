@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cls/attendance.h"
+#include "cls/proxy_form.h"
 #include "cls/templates.h"
 #include "cls/text.h"
 #include <optional>
@@ -113,7 +114,7 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
   if (fr) {
     t.subject = std::string(!member ? "Invitation " : second_word ? "Seconde convocation " : "Convocation ") +
                 to_phrase(lang, name) + (when.empty() ? "" : " du " + when);
-    if (titular) t.subject += " (copie pour la suppléance de " + short_name(lang, *titular) + ")";
+    if (titular) t.subject += " (copie pour la suppléance " + with_preposition(lang, *titular, "de") + ")";
   } else {
     t.subject = std::string(!member ? "Invitation: " : second_word ? "Second notice of meeting: " : "Notice of meeting: ") +
                 name + (when.empty() ? "" : ", " + when);
@@ -133,8 +134,8 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
                                                  (times.empty() ? "" : " " + times);
   if (fr) {
     if (titular) {
-      t.invitation = "En votre qualité de suppléant" + std::string(civility == Civility::mme ? "e" : "") + " de " +
-                     short_name(lang, *titular) + ", je vous adresse copie de la convocation à la " +
+      t.invitation = "En votre qualité de suppléant" + std::string(civility == Civility::mme ? "e" : "") + " " +
+                     with_preposition(lang, *titular, "de") + ", je vous adresse copie de la convocation à la " +
                      std::string(word) + " " + of_body + held_on + ".";
     } else if (member && second_call) {
       t.invitation = "Le quorum n’ayant pas été atteint lors de la " +
@@ -206,7 +207,7 @@ LetterText letter_text(const Project& project, const Meeting& meeting, const Act
 
   if (titular) {
     const std::string name_t = short_name(lang, *titular);
-    t.substitute = fr ? "Si " + name_t + " ne peut pas assister à cette " + std::string(word) +
+    t.substitute = fr ? "Si " + apposed_name(*titular) + " ne peut pas assister à cette " + std::string(word) +
                             ", vous siégerez à sa place avec voix délibérative."
                       : "Should " + name_t + " be unable to attend, you will sit in their place and vote.";
   } else if (member) {
@@ -310,7 +311,7 @@ std::string render_convocations(const Project& project, const Meeting& meeting,
 }
 
 std::string render_letters(const Project& project, const Meeting& meeting, const std::vector<LetterTo>& to,
-                           DocFormat format, Date letter_date) {
+                           DocFormat format, Date letter_date, bool proxy_forms) {
   const Lang lang = project.lang();
   auto ctx = document_context(project, meeting, format);
   const auto items = agenda_items_context(project, meeting, format, false);
@@ -333,6 +334,7 @@ std::string render_letters(const Project& project, const Meeting& meeting, const
   ctx.set("attachments_label", std::string(label(lang, titles.size() == 1 ? "attachment" : "attachments")));
 
   ctx.set("signatory", signature_context(project, meeting));
+  ctx.set("proxy_forms", proxy_forms);  // their style sheet (papers-style)
 
   mus::data letters{mus::data::type::list};
   std::size_t n = 0;
@@ -369,6 +371,8 @@ std::string render_letters(const Project& project, const Meeting& meeting, const
     letter.set("proxy", text_or_false(text.proxy));
     letter.set("closing", text.closing);
     letter.set("first", n == 1);
+    const bool form = proxy_forms && !titular && is_member(body_of(project, meeting), a->id);
+    letter.set("proxy_form", form ? proxy_form_context(project, meeting, *a) : mus::data(false));
     letters.push_back(letter);
   }
   ctx.set("letters", letters);

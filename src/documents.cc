@@ -82,6 +82,15 @@ constexpr Label kLabels[] = {
     {"second_call", "Seconde convocation", "Second call"},
     {"after_failed", "le quorum n’ayant pas été atteint le", "quorum not reached on"},
     {"urgent", "Urgent", "Urgent"},
+    // The feuille d’émargement and the pouvoir (SPEC §8.4).
+    {"attendance_sheet", "Feuille d’émargement", "Attendance sheet"},
+    {"members", "Membres", "Members"},
+    {"titular", "Titulaire", "Member"},
+    {"substitute", "Suppléant(e)", "Substitute"},
+    {"signature", "Signature", "Signature"},
+    {"proxy_given", "Pouvoir donné à", "Proxy given to"},
+    {"guests_sheet", "Invités", "Guests"},
+    {"proxy_form", "Pouvoir", "Proxy form"},
 };
 
 // Length in bytes of the first character.

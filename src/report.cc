@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "cls/report_cts.h"
 #include "cls/text.h"
 
 namespace cls {
@@ -107,7 +108,8 @@ std::string render_report(const Project& project, const ReportOptions& options) 
   switch (options.format) {
     case ReportFormat::json: return report_json(project, f.rollup, y);
     case ReportFormat::csv: return report_csv(project, f.rollup, options.csv);
-    case ReportFormat::html: return report_html(project, f.rollup, y);
+    case ReportFormat::html: return y && cts_bilan(project) ? report_cts_html(project, f.rollup, *y)
+                                                            : report_html(project, f.rollup, y);
     case ReportFormat::xlsx: {
       char* bytes = nullptr;
       std::size_t size = 0;
@@ -127,7 +129,7 @@ std::string render_report(const Project& project, const ReportOptions& options) 
     }
     case ReportFormat::markdown: break;
   }
-  return report_markdown(project, f.rollup, y);
+  return y && cts_bilan(project) ? report_cts_markdown(project, f.rollup, *y) : report_markdown(project, f.rollup, y);
 }
 
 void render_report(const Project& project, const ReportOptions& options, std::FILE* out) {

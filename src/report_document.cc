@@ -14,6 +14,7 @@
 
 #include "cls/markdown.h"
 #include "cls/report.h"
+#include "cls/report_cts.h"
 #include "cls/templates.h"
 #include "cls/text.h"
 #include "cls/utf8.h"
@@ -526,6 +527,9 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
       for (const YearDecision& yd : ym.decisions) {
         Data dd;
         dd.set("text", yd.decision->text.value_or(""));
+        // Markdown, rendered (SPEC §8.4): "**avis favorable**" is not shown raw.
+        dd.set("text_md", markdown_inline_md(yd.decision->text.value_or("")));
+        dd.set("text_html", markdown_inline_html(yd.decision->text.value_or("")));
         dd.set("item", yd.item->title.value_or(""));
         if (yd.result.outcome) {
           dd.set("outcome", vote_sentence(lang, *yd.result.outcome, yd.decision->vote, yd.result.unanimous,

@@ -7,6 +7,7 @@
 
 #include "cls/json_writer.h"
 #include "cls/report.h"
+#include "cls/report_cts.h"
 #include "cls/text.h"
 
 namespace cls {
@@ -266,6 +267,7 @@ void write_report(JsonWriter& w, const Project& project, const Rollup& r, const 
     year_start(w.key("year_start"), r, *year);
     year_meetings(w.key("meetings"), project, *year);
     year_readings(w.key("readings"), *year);
+    if (cts_bilan(project)) report_cts_json(w.key("cts"), project, *year);  // SPEC §8.4
   }
   w.end_object();
 }

@@ -36,7 +36,7 @@ def section(text, title):
         if line.rstrip() == title + ":":
             inside = True
         elif inside and line.startswith("  ") and not line.startswith("   "):
-            out.append(line.split()[0])
+            out.append(line.split()[0].rstrip(","))  # "attendance-sheet, emargement": the name, then its alias
         elif inside and line.strip() and not line.startswith(" "):
             inside = False
     return out

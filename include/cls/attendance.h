@@ -100,6 +100,42 @@ DecisionResult decide(const Decision& decision, const VoteBasis& basis);
 DecisionResult decide(const Project& project, const Meeting& meeting, const MeetingCount& count,
                       const Decision& decision);
 
+// Attendance over several held meetings (the CTS's bilan annuel, SPEC §8.4):
+// for each member, how many séances they were a member at, and how they
+// stood at each (MeetingCount's cases). Shares are of `meetings`.
+struct AttendanceTally {
+  int meetings = 0, present = 0, substituted = 0, by_proxy = 0, excused = 0, absent = 0;
+  int represented() const { return present + substituted + by_proxy; }
+  // Present or represented (by substitute or proxy) over meetings; nullopt
+  // when there is none.
+  std::optional<double> rate() const;
+  // Present in person over meetings.
+  std::optional<double> presence_rate() const;
+  void add(Presence presence);
+  void add(const AttendanceTally& other);
+};
+
+struct MemberTally {
+  std::string id;  // the titulaire
+  AttendanceTally tally;
+};
+
+// Over `meetings` (held meetings of `body`; others are skipped), each member
+// of the body in the body's order, counted as count_meeting() counts them.
+std::vector<MemberTally> tally_attendance(const Project& project, const Body& body,
+                                          const std::vector<const Meeting*>& meetings);
+
+// The members' tallies summed by collège, in the body's order of collèges;
+// members outside them under a null collège, last. One group (null) when the
+// body has no collèges.
+struct CollegeTally {
+  const College* college = nullptr;
+  std::vector<MemberTally> members;
+  AttendanceTally total;
+};
+std::vector<CollegeTally> tally_by_college(const Project& project, const Body& body,
+                                           const std::vector<MemberTally>& members);
+
 // Who is convened to a meeting (SPEC §5.2, §6): the body's members in the
 // body's order, then the meeting's guests in the file's order, each id once
 // (a guest who is also a member is convened as a member). Substitutes are not

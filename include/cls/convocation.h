@@ -65,9 +65,11 @@ kainjow::mustache::data signature_context(const Project& project, const Meeting&
 
 // Renders convocation.<md|html>.mustache with one letter per recipient id, in
 // the order given (ids that are not actors are skipped: the caller validates
-// them). Throws TemplateError.
+// them). With `proxy_forms`, each letter to a member of the body (not a
+// substitute's copy) is followed by their pouvoir (proxy_form.h), as
+// `proxy_form` of the letter's context. Throws TemplateError.
 std::string render_letters(const Project& project, const Meeting& meeting, const std::vector<LetterTo>& letters,
-                           DocFormat format, Date letter_date);
+                           DocFormat format, Date letter_date, bool proxy_forms = false);
 std::string render_convocations(const Project& project, const Meeting& meeting,
                                 const std::vector<std::string>& recipients, DocFormat format,
                                 Date letter_date);

@@ -44,6 +44,7 @@ struct Command {
   const char* name;
   const char* summary;
   Runner (*setup)(CLI::App& app, const Globals& globals);
+  const char* alias = nullptr;  // another name ("emargement" for attendance-sheet)
 };
 
 // The project root from -C or the current directory (exit 2 when none).

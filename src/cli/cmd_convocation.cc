@@ -11,6 +11,7 @@
 #include "cls/attendance.h"
 #include "cls/convocation.h"
 #include "cls/ics.h"
+#include "cls/proxy_form.h"
 #include "cls/templates.h"
 
 namespace cls::cli {
@@ -87,7 +88,7 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
   struct Options {
     std::string meeting, format, output, out_dir;
     std::vector<std::string> to;
-    bool ics = false, substitutes = false;
+    bool ics = false, substitutes = false, proxy_form = false;
   };
   auto o = std::make_shared<Options>();
   app.add_option("MEETING", o->meeting, "The meeting's id, or the name of its file under meetings/")->required();
@@ -96,6 +97,8 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
       ->type_name("ID...");
   app.add_flag("--substitutes", o->substitutes,
                "After each titulaire's letter, the copy to their substitute, who sits if the titulaire cannot");
+  app.add_flag("--proxy-form", o->proxy_form,
+               "After each member's letter, the pouvoir they may return (as cls proxy-form), on its own page");
   add_format_option(app, o->format, kFormats, OutputFormat::markdown);
   auto* out = app.add_option("-o,--output", o->output, "Write every letter to FILE (default: standard output)")
                   ->type_name("FILE");
@@ -114,6 +117,9 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
     warn_about_meeting(g, p, *m);
+    if (o->proxy_form && !takes_proxies(p, *m)) {
+      throw Exit{kUsage, "cls: --proxy-form: " + m->id + "'s body takes no proxy (proxies: 0 in cls.yaml)"};
+    }
     const std::vector<LetterTo> recipients = chosen_letters(p, *m, o->to, o->substitutes);
     if (recipients.empty()) {
       if (convened(p, *m).empty()) {
@@ -124,7 +130,7 @@ Runner convocation_command(CLI::App& app, const Globals& g) {
     }
     const Date letter_date = m->convocation && m->convocation->date ? *m->convocation->date : g.today_date();
     auto letters = [&](const std::vector<LetterTo>& to) {
-      return render_letters(p, *m, to, doc_format, letter_date);
+      return render_letters(p, *m, to, doc_format, letter_date, o->proxy_form);
     };
     try {
       if (o->out_dir.empty()) {

@@ -24,6 +24,8 @@ Runner agenda_command(CLI::App&, const Globals&);
 Runner convocation_command(CLI::App&, const Globals&);
 Runner minutes_command(CLI::App&, const Globals&);
 Runner templates_command(CLI::App&, const Globals&);
+Runner attendance_sheet_command(CLI::App&, const Globals&);
+Runner proxy_form_command(CLI::App&, const Globals&);
 }  // namespace cls::cli
 
 namespace {
@@ -42,6 +44,8 @@ const Command kCommands[] = {
     {"agenda", N_("The ordre du jour of a meeting"), agenda_command},
     {"convocation", N_("The convocation letters of a meeting"), convocation_command},
     {"minutes", N_("The compte rendu of a held meeting"), minutes_command},
+    {"attendance-sheet", N_("The feuille d'émargement of a meeting"), attendance_sheet_command, "emargement"},
+    {"proxy-form", N_("The pouvoir form a member returns to give a proxy"), proxy_form_command, "pouvoir"},
     {"templates", N_("List the document templates, or export them to start from"), templates_command},
 };
 
@@ -142,6 +146,7 @@ int main(int argc, char** argv) {
     // again, so that it falls in the (translated) group of the others.
     sub->set_help_flag("-h,--help", tr("Print this help message and exit"));
     sub->footer("");
+    if (c.alias) sub->alias(c.alias);
     runners.emplace_back(sub, c.setup(*sub, globals));
   }
 
@@ -149,7 +154,10 @@ int main(int argc, char** argv) {
   // after global options too (`cls -C projet chek`).
   if (const char* word = command_word(argc, argv)) {
     std::vector<std::string_view> names;
-    for (const Command& c : kCommands) names.emplace_back(c.name);
+    for (const Command& c : kCommands) {
+      names.emplace_back(c.name);
+      if (c.alias) names.emplace_back(c.alias);
+    }
     if (std::find(names.begin(), names.end(), word) == names.end()) {
       const std::string command = word;
       const std::string near = cls::words::suggest(command, names);
