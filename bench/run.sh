@@ -64,6 +64,15 @@ if [ $have_cls = 1 ]; then
   cp "$(realpath "$CLS")" "$out/cls.snapshot.tmp" && mv "$out/cls.snapshot.tmp" "$out/cls"
   cls_src=$CLS; CLS=$out/cls
 fi
+# The peer validates against the schemas of this very cls (`cls schema`), made
+# from the loader's key tables: both check the same keys and values.
+if [ $peer_ok = 1 ]; then
+  if [ $have_cls = 1 ] && "$CLS" -q schema "$out/schema" 2>/dev/null; then
+    export CLS_SCHEMA_DIR=$out/schema
+  else
+    peer_ok=0; notes+=("peer skipped: \`cls schema\` could not write its JSON Schemas.")
+  fi
+fi
 
 # ---------------------------------------------------------------- corpora
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)

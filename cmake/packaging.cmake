@@ -8,11 +8,15 @@ if(CLS_MAN5_PAGES)
   install(FILES ${CLS_MAN5_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 endif()
 
-# JSON Schemas of the files, once `cls schema` writes them into schemas/.
-file(GLOB CLS_SCHEMAS ${CMAKE_SOURCE_DIR}/schemas/*.json)
-if(CLS_SCHEMAS)
-  install(FILES ${CLS_SCHEMAS} DESTINATION ${CMAKE_INSTALL_DATADIR}/cls/schemas)
-endif()
+# JSON Schemas of the files, written by the built `cls schema` from the
+# loader's key tables (so that they are always this binary's).
+set(CLS_SCHEMA_DIR ${CMAKE_BINARY_DIR}/schemas)
+add_custom_command(OUTPUT ${CLS_SCHEMA_DIR}/cls.schema.json
+  COMMAND cls -q schema ${CLS_SCHEMA_DIR}
+  DEPENDS cls
+  COMMENT "Writing the JSON Schemas of the files")
+add_custom_target(schemas ALL DEPENDS ${CLS_SCHEMA_DIR}/cls.schema.json)
+install(DIRECTORY ${CLS_SCHEMA_DIR}/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cls/schemas FILES_MATCHING PATTERN "*.json")
 
 # Shell completions, where each shell looks: bash-completion's completionsdir
 # and fish's vendor_completions.d under the prefix; for zsh, Debian's

@@ -32,6 +32,7 @@ _cls_options() {  # _cls_options COMMAND [SUBCOMMAND]: its options
     minutes) echo "--public --format -o --output --out-dir --from" ;;
     send) echo "--minutes --dry-run --resend --substitutes --out-dir --from" ;;
     templates) echo "" ;;
+    schema) echo "" ;;
   esac
 }
 
@@ -48,7 +49,7 @@ _cls_formats() {  # _cls_formats COMMAND: the values of its --format
 
 _cls() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="check init ics diff report list agenda convocation minutes attendance-sheet proxy-form send templates"
+  local commands="check init schema ics diff report list agenda convocation minutes attendance-sheet proxy-form send templates"
   local globals="-h --help --version -C --directory --today --color -q --quiet"
   local cmd="" sub="" i w
   local -i positionals=0
@@ -118,7 +119,7 @@ _cls() {
       ;;
     ics) values=$(_cls_ids meetings) ;;
     diff) values="HEAD $(git for-each-ref --format='%(refname:short)' 2>/dev/null)" ;;
-    init)
+    init | schema)
       COMPREPLY=($(compgen -d -- "$cur"))
       return
       ;;

@@ -4,7 +4,7 @@
 # `cls list`). Installed in fish's vendor_completions.d; tests/completions.sh
 # keeps it in step with `cls --help`.
 
-set -l commands check init ics diff report list agenda convocation minutes attendance-sheet emargement proxy-form pouvoir send templates
+set -l commands check init schema ics diff report list agenda convocation minutes attendance-sheet emargement proxy-form pouvoir send templates
 
 function __cls_ids --argument-names kind
     set -l dir
@@ -29,6 +29,7 @@ complete -c cls -s q -l quiet -d 'Print only what was asked'
 # The commands.
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a check -d "Validate the project's files"
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a init -d 'Create a small valid project'
+complete -c cls -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Write the JSON Schemas of the files, for editors'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a ics -d 'Meetings as an iCalendar file'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a diff -d 'What changed between two git revisions'
 complete -c cls -n "not __fish_seen_subcommand_from $commands" -a report -d 'Tableau de bord, or bilan annuel'
@@ -97,6 +98,9 @@ complete -c cls -n '__fish_seen_subcommand_from send' -l resend -d 'Send again w
 complete -c cls -n '__fish_seen_subcommand_from send' -l substitutes -d 'Also send the substitutes their copy'
 complete -c cls -n '__fish_seen_subcommand_from send' -l out-dir -x -a '(__fish_complete_directories)' -d 'Where the messages and sent.log are kept'
 complete -c cls -n '__fish_seen_subcommand_from send' -l from -x -d 'The sender'
+# schema
+complete -c cls -n '__fish_seen_subcommand_from schema' -a '(__fish_complete_directories)'
+
 # templates
 complete -c cls -n '__fish_seen_subcommand_from templates; and not __fish_seen_subcommand_from list export' -a 'list export'
 complete -c cls -n '__fish_seen_subcommand_from templates; and __fish_seen_subcommand_from export' -a '(__fish_complete_directories; env LC_ALL=C cls templates list 2>/dev/null | cut -d" " -f1)'

@@ -14,41 +14,12 @@
 #include "cls/documents.h"
 #include "cls/html.h"
 #include "cls/text.h"
+#include "cls/timezone.h"
 
 namespace cls {
 
-// Written out rather than taken from libical's builtin zones, which libical
-// builds at run time from the system's /usr/share/zoneinfo: that VTIMEZONE
-// (a) is missing where tzdata is not installed (slim CI containers), (b) holds
-// the whole history of Paris since 1891 unless truncated, and even truncated
-// carries an artefact of the 32-bit zone files (the rules split in 2037), and
-// (c) would change with the machine's tzdata, so that two machines would not
-// write the same bytes. These two rules are what Paris has followed since 1996
-// and what calendar clients themselves write; ics_test.cc checks them against
-// libical's zone built from the system tzdata when it is there.
-static constexpr const char* kParisVtimezone =
-    "BEGIN:VTIMEZONE\r\n"
-    "TZID:Europe/Paris\r\n"
-    "X-LIC-LOCATION:Europe/Paris\r\n"
-    "BEGIN:DAYLIGHT\r\n"
-    "TZNAME:CEST\r\n"
-    "TZOFFSETFROM:+0100\r\n"
-    "TZOFFSETTO:+0200\r\n"
-    "DTSTART:19960331T020000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-    "END:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\n"
-    "TZNAME:CET\r\n"
-    "TZOFFSETFROM:+0200\r\n"
-    "TZOFFSETTO:+0100\r\n"
-    "DTSTART:19961027T030000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-    "END:STANDARD\r\n"
-    "END:VTIMEZONE\r\n";
-
-static constexpr const char* kTzid = "Europe/Paris";
-
-const char* paris_vtimezone() { return kParisVtimezone; }
+// The zones and their VTIMEZONEs: timezone.cc.
+const char* paris_vtimezone() { return vtimezone(kDefaultTimezone); }
 
 std::string ics_uid(const Project& project, const Meeting& meeting) {
   return meeting.id + "@" + project.manifest.id.value_or("cls") + ".cls";
@@ -137,7 +108,13 @@ icalproperty* with_param(icalproperty* p, icalparameter* param) {
   return p;
 }
 
-icalproperty* paris_time(icalproperty* p) { return with_param(p, icalparameter_new_tzid(kTzid)); }
+// A wall-clock time of the project's zone (cls.yaml `timezone:`).
+std::string tzid_of(const Project& project) {
+  return project.manifest.timezone.value_or(std::string(kDefaultTimezone));
+}
+icalproperty* zoned_time(icalproperty* p, const std::string& tzid) {
+  return with_param(p, icalparameter_new_tzid(tzid.c_str()));
+}
 
 // French puts a no-break space before the colon, as the documents do (text.h).
 std::string_view online_label(Lang lang) { return lang == Lang::fr ? "Visioconférence\u00A0: " : "Online: "; }
@@ -231,8 +208,9 @@ icalcomponent* event_of(const Project& project, const Meeting& meeting, const ic
     const int start = meeting.start->minutes;
     int end = meeting.end ? meeting.end->minutes : start + kDefaultMeetingMinutes;
     if (end <= start) end = start + kDefaultMeetingMinutes;  // `cls check` reports it (date/order)
-    icalcomponent_add_property(ev, paris_time(icalproperty_new_dtstart(local_time(date, start))));
-    icalcomponent_add_property(ev, paris_time(icalproperty_new_dtend(local_time(date, end))));
+    const std::string tzid = tzid_of(project);
+    icalcomponent_add_property(ev, zoned_time(icalproperty_new_dtstart(local_time(date, start)), tzid));
+    icalcomponent_add_property(ev, zoned_time(icalproperty_new_dtend(local_time(date, end)), tzid));
   } else {
     // RFC 5545 §3.6.1: an all-day event ends (exclusively) on the next day.
     icalcomponent_add_property(ev, icalproperty_new_dtstart(date_value(date)));
@@ -284,8 +262,11 @@ std::string render_calendar(const Project& project, const std::vector<const Meet
   // The time zone goes before the events that use it (RFC 5545 does not
   // require it, but some clients read the file in one pass).
   if (timed) {
-    icalcomponent* tz = icalcomponent_new_from_string(kParisVtimezone);
-    if (!tz) throw std::runtime_error("libical cannot parse the Europe/Paris time zone");
+    // The loader admits only the zones timezone.cc writes out.
+    const std::string tzid = tzid_of(project);
+    const char* zone = vtimezone(tzid);
+    icalcomponent* tz = zone ? icalcomponent_new_from_string(zone) : nullptr;
+    if (!tz) throw std::runtime_error("libical cannot parse the time zone " + tzid);
     icalcomponent_add_component(cal.get(), tz);
   }
   for (icalcomponent* ev : events) icalcomponent_add_component(cal.get(), ev);

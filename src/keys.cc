@@ -21,6 +21,12 @@ using T = Type;
 
 constexpr std::string_view kKinds[] = {"cls", "cts"};
 constexpr std::string_view kLangs[] = {"fr", "en"};
+// The zones of France and its overseas territories, each with its VTIMEZONE
+// in timezone.cc (timezone_test.cc checks both lists are the same).
+constexpr std::string_view kTimezones[] = {
+    "Europe/Paris", "America/Guadeloupe", "America/Martinique", "America/Cayenne", "America/Miquelon",
+    "America/St_Barthelemy", "America/Marigot", "Indian/Reunion", "Indian/Mayotte", "Pacific/Noumea",
+    "Pacific/Tahiti", "Pacific/Marquesas", "Pacific/Gambier", "Pacific/Wallis"};
 constexpr std::string_view kActorKinds[] = {"person", "organisation"};
 constexpr std::string_view kCivilities[] = {"Mme", "M."};
 constexpr std::string_view kStatuses[] = {"planned", "in-progress", "done", "suspended", "abandoned"};
@@ -139,6 +145,10 @@ constexpr KeyDef kManifest[] = {
      .values = kKinds, .default_value = "cls"},
     {.name = "lang", .type = T::choice, .fr = "Langue des documents", .en = "Language of the documents",
      .values = kLangs, .default_value = "fr"},
+    {.name = "timezone", .type = T::choice,
+     .fr = "Fuseau horaire des réunions (invitations d’agenda) : Europe/Paris, ou celui d’un territoire d’outre-mer",
+     .en = "Time zone of the meetings (calendar invitations): Europe/Paris, or that of an overseas territory",
+     .values = kTimezones, .default_value = "Europe/Paris"},
     {.name = "organisation", .type = T::map, .fr = "Structure qui émet les documents",
      .en = "Who issues the documents", .map = &organisation},
     {.name = "territory", .type = T::text, .fr = "Territoire couvert", .en = "Territory covered"},

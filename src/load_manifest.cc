@@ -95,6 +95,10 @@ void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
   m.title = r.text(top.get("title"));
   m.kind = top.choice<ProjectKind>("kind", {ProjectKind::cls, ProjectKind::cts}, "kind");
   m.lang = top.choice<Lang>("lang", {Lang::fr, Lang::en}, "lang");
+  if (const YamlNode* tz = top.get("timezone")) {
+    const auto zones = top.def("timezone").values;
+    if (auto i = r.choice_index(*tz, zones, "time zone")) m.timezone = Field<std::string>{std::string(zones[*i]), r.loc(*tz)};
+  }
   m.territory = r.text(top.get("territory"));
   if (const YamlNode* o = top.get("organisation"); o && r.expect_map(*o, "organisation")) {
     read_organisation(r, *o, m);

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <system_error>
 
+#include "cls/french_words.h"
+
 namespace cls::load {
 
 namespace {
@@ -58,8 +60,14 @@ Reader::Map::Map(Reader& r, const YamlNode& node, const keys::MapDef& def, std::
       std::vector<std::string_view> names;
       names.reserve(def.keys.size());
       for (const keys::KeyDef& kd : def.keys) names.push_back(kd.name);
-      std::string near = nearest(k.text, names);
-      if (!near.empty()) msg += "; did you mean '" + near + "'?";
+      // The key meant: a misspelling, or the French word for it
+      // (`partenaires` → `partners`); else every key the mapping may have.
+      if (std::string near = words::suggest(k.text, names); !near.empty()) {
+        msg += "; did you mean '" + near + "'?";
+      } else {
+        msg += "; allowed keys: ";
+        for (std::size_t i = 0; i < names.size(); ++i) msg += (i ? ", " : "") + std::string(names[i]);
+      }
       r.diags_.error("schema/unknown-key", r.loc(k), msg);
       continue;
     }
@@ -324,7 +332,7 @@ std::optional<std::size_t> Reader::choice_index(const YamlNode& n, std::span<con
   std::string msg = "invalid " + std::string(what) + " " + describe(n) + "; expected one of: " + allowed;
   if (n.is_scalar()) {
     std::vector<std::string_view> candidates(names.begin(), names.end());
-    if (auto near = nearest(n.text, candidates); !near.empty()) msg += " (did you mean '" + near + "'?)";
+    if (auto near = words::suggest(n.text, candidates); !near.empty()) msg += " (did you mean '" + near + "'?)";
   }
   diags_.error("schema/enum", loc(n), msg);
   return std::nullopt;

@@ -10,7 +10,8 @@ It fails (exit 1, message on stderr) when the file breaks RFC 5545 the way
 clients notice: a line not ended by CRLF, a line longer than 75 octets, a fold
 that splits a UTF-8 character, an event without UID/DTSTAMP/DTSTART, two
 events with the same UID, a TZID without its VTIMEZONE, or a VTIMEZONE that
-puts a meeting at another instant than the system's Europe/Paris zone does.
+puts a meeting at another instant than the system's zone of the same name
+(Europe/Paris, Indian/Reunion…) does.
 Times in a zone are printed with their UTC offset as the file's VTIMEZONE
 gives it. With --summary it prints only the number of events (for projects
 whose content the case does not own).
@@ -70,7 +71,6 @@ def main():
 
     # The file's own zones, read as the file defines them (not by name).
     zones = {str(tz["TZID"]): tz.to_tz() for tz in cal.walk("VTIMEZONE")}
-    paris = zoneinfo.ZoneInfo("Europe/Paris")
     utc = datetime.timezone.utc
 
     events = cal.walk("VEVENT")
@@ -97,9 +97,9 @@ def main():
             wall = prop.dt.replace(tzinfo=None)
             local = zones[tzid].localize(wall)
             by_file = local.astimezone(utc)
-            by_system = wall.replace(tzinfo=paris).astimezone(utc)
+            by_system = wall.replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(utc)
             if by_file != by_system:
-                fail(f"{key} {wall}: the file's VTIMEZONE gives {by_file}, Europe/Paris gives {by_system}")
+                fail(f"{key} {wall}: the file's VTIMEZONE gives {by_file}, the system's {tzid} gives {by_system}")
             lines.append(f"  {key.lower()}: {as_text(wall)} {tzid} "
                          f"(UTC{offset_text(local.utcoffset())}, {by_file.strftime('%H:%M')} UTC)")
         for key in ("SUMMARY", "LOCATION", "URL"):

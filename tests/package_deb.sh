@@ -3,7 +3,7 @@
 # The Debian package: package_deb.sh BUILD_DIR SOURCE_DIR
 #
 # Runs CPack on the build (into a scratch folder), then checks the .deb's
-# files (dpkg-deb -c): the binary, every manual page of man/, the message
+# files (dpkg-deb -c): the binary, every manual page of man/, the JSON Schemas, the message
 # catalogues, the three completions, the licence; and that its Depends were
 # computed (dpkg-shlibdeps). As root with CLS_TEST_DPKG_INSTALL=1 it also
 # installs it (dpkg -i), runs the installed cls and man, and removes it
@@ -32,9 +32,7 @@ want /usr/share/bash-completion/completions/cls
 want /usr/share/zsh/vendor-completions/_cls
 want /usr/share/fish/vendor_completions.d/cls.fish
 want /usr/share/doc/cls/copyright
-for schema in "$src"/schemas/*.json; do
-  [ -e "$schema" ] && want "/usr/share/cls/schemas/$(basename "$schema")"
-done
+for kind in cls actors actions meetings; do want "/usr/share/cls/schemas/$kind.schema.json"; done
 # Nothing outside /usr, nothing of the build or the tests.
 if grep -v '^/usr/' "$work/files" | grep -qv '^/$'; then echo "outside /usr:"; grep -v '^/usr/' "$work/files"; fail=1; fi
 if grep -qE 'cls_unit|_test|/include/' "$work/files"; then echo "test or build files packaged"; fail=1; fi
@@ -53,6 +51,7 @@ if [ "${CLS_TEST_DPKG_INSTALL:-}" = 1 ] && [ "$(id -u)" = 0 ]; then
   echo "installed: $out"
   [ "$out" = "cls $version" ] || { echo "expected 'cls $version'"; fail=1; }
   man -w cls >/dev/null || { echo "man -w cls finds no page"; fail=1; }
+  man -w 5 cls-format >/dev/null || { echo "man -w 5 cls-format finds no page"; fail=1; }
   fr=$(LC_ALL=fr_FR.UTF-8 /usr/bin/cls chek 2>&1 || true)
   if locale -a | grep -qix 'fr_fr\.utf-\?8'; then
     case "$fr" in *"commande inconnue"*) echo "installed messages: French";; *) echo "not French: $fr"; fail=1;; esac

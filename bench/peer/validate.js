@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The peer of the cls benchmark: what a team would write in an afternoon with
 // public tools. It loads every YAML file of a project with js-yaml and validates
-// it against the JSON Schemas of schema/ (SPEC §1) with ajv. No reference checks,
+// it against the JSON Schemas that `cls schema` writes (draft-07) with ajv. No reference checks,
 // no roll-ups: only syntax and shape.
 //
 //   node validate.js [PROJECT_DIR]      (default: the current directory)
@@ -14,8 +14,7 @@
 const fs = require('fs');
 const path = require('path');
 const yaml = require('js-yaml');
-const Ajv2020 = require('ajv/dist/2020');
-const addFormats = require('ajv-formats');
+const Ajv = require('ajv');  // draft-07, the draft of `cls schema`
 
 const root = path.resolve(process.argv[2] || '.');
 if (process.argv.length > 3 || !fs.existsSync(path.join(root, 'cls.yaml'))) {
@@ -23,23 +22,26 @@ if (process.argv.length > 3 || !fs.existsSync(path.join(root, 'cls.yaml'))) {
   process.exit(2);
 }
 
-// multipleOf 0.01 on binary floats needs a tolerance: 1e-6 of a cent.
-const ajv = new Ajv2020({allErrors: true, strict: true, multipleOfPrecision: 6});
-addFormats(ajv, ['date', 'email', 'uri']);
-const schemaDir = path.join(__dirname, 'schema');
-const BASE = 'https://cls.example.org/schema/';
-for (const f of ['common', 'manifest', 'actor', 'action', 'meeting']) {
-  ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, `${f}.schema.json`), 'utf8')));
+// The schemas `cls schema DIR` writes (bench/run.sh writes them into
+// CLS_SCHEMA_DIR): the same key tables as the loader's, so the peer checks
+// exactly the keys and values cls knows.
+const schemaDir = process.env.CLS_SCHEMA_DIR || path.join(__dirname, 'schema');
+// multipleOf 0.01 on binary floats needs a tolerance: 1e-6 of a cent. Not
+// strict: the schemas carry enumDescriptions for editors, which ajv ignores.
+const ajv = new Ajv({allErrors: true, strict: false, multipleOfPrecision: 6});
+try {
+  require('ajv-formats')(ajv, ['date']);  // ajv 8; ajv 6 knows `date` itself
+} catch (e) { /* ajv 6 */ }
+const load = (f) => JSON.parse(fs.readFileSync(path.join(schemaDir, `${f}.schema.json`), 'utf8'));
+const manifest = load('cls');
+const validators = {manifest: ajv.compile(manifest)};
+// A file of actors/, actions/ or meetings/ holds one entity or a list of them
+// (the top-level anyOf of each schema); validating each entity on its own gives
+// the same verdict with precise error paths.
+for (const [kind, entity] of [['actors', 'actor'], ['actions', 'action'], ['meetings', 'meeting']]) {
+  const s = load(kind);
+  validators[kind] = ajv.compile({$schema: s.$schema, definitions: s.definitions, $ref: `#/definitions/${entity}`});
 }
-const validators = {
-  manifest: ajv.getSchema(`${BASE}manifest.schema.json`),
-  // A file of actors/, actions/ or meetings/ holds one entity or a list of them
-  // (the top-level anyOf of each schema); validating each entity on its own gives
-  // the same verdict with precise error paths.
-  actors: ajv.getSchema(`${BASE}actor.schema.json#/$defs/actor`),
-  actions: ajv.getSchema(`${BASE}action.schema.json#/$defs/action`),
-  meetings: ajv.getSchema(`${BASE}meeting.schema.json#/$defs/meeting`),
-};
 
 let files = 0;
 let errors = 0;
@@ -68,7 +70,7 @@ function check(rel, validate) {
     if (!validate(entity)) {
       const prefix = entities === data ? `/${i}` : '';
       for (const e of validate.errors) {
-        report(rel, prefix + e.instancePath, e.message +
+        report(rel, prefix + (e.instancePath ?? e.dataPath), e.message +
                (e.params && e.params.additionalProperty ? ` '${e.params.additionalProperty}'` : '') +
                (e.params && e.params.allowedValues ? `: ${e.params.allowedValues.join(', ')}` : ''));
       }

@@ -7,7 +7,8 @@
 //  - one VEVENT per meeting, whose UID is "MEETING@PROJECT.cls" (ids only):
 //    importing a corrected file (a change of room or time) gives the same
 //    event, which clients replace rather than adding a second one;
-//  - times are Paris wall-clock times (TZID=Europe/Paris with its VTIMEZONE);
+//  - times are wall-clock times of the project's zone (cls.yaml `timezone:`,
+//    default Europe/Paris: TZID=Europe/Paris with its VTIMEZONE, timezone.h);
 //    a meeting without a start time is an all-day event, and one without an
 //    end time lasts kDefaultMeetingMinutes;
 //  - DTSTAMP is the `stamp` date at 00:00 UTC (the CLI passes --today), so the
@@ -53,8 +54,9 @@ std::string render_invitation(const Project& project, const Meeting& meeting, co
 // The stable UID of a meeting's event: "copil-2026-12@tdl.cls" for project `tdl`.
 std::string ics_uid(const Project& project, const Meeting& meeting);
 
-// The VTIMEZONE of Europe/Paris that render_ics embeds (the EU summer-time
-// rules France follows since 1996), as RFC 5545 text.
+// The VTIMEZONE of Europe/Paris that render_ics embeds for a project of the
+// default zone (the EU summer-time rules France follows since 1996), as RFC
+// 5545 text: vtimezone(kDefaultTimezone).
 const char* paris_vtimezone();
 
 }  // namespace cls

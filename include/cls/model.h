@@ -187,6 +187,7 @@ struct Manifest {
   Field<std::string> id, title;
   Field<ProjectKind> kind;
   Field<Lang> lang;
+  Field<std::string> timezone;  // an IANA name of keys.cc's list; none: Europe/Paris
   std::optional<Organisation> organisation;
   Field<std::string> territory;
   std::optional<Period> period;

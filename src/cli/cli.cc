@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cls/check.h"
+#include "cls/french_words.h"
 #include "cls/i18n.h"
 #include "cls/load.h"
 #include "cls/pdf.h"
@@ -106,6 +107,24 @@ void write_output_streamed(const std::string& path, const std::function<void(std
   }
 }
 
+CLI::Validator one_of(std::vector<std::string> names) {
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;
+  return CLI::Validator(
+      [names, list](std::string& value) -> std::string {
+        for (const std::string& n : names) {
+          if (n == value) return {};
+        }
+        std::string msg = value + " not in {" + list + "}";
+        const std::vector<std::string_view> candidates(names.begin(), names.end());
+        if (const std::string near = words::suggest(value, candidates); !near.empty()) {
+          msg += trf("; did you mean '{}'?", near);
+        }
+        return msg;
+      },
+      "");
+}
+
 CLI::Option* add_format_option(CLI::App& app, std::string& target, std::span<const OutputFormat> supported,
                                OutputFormat fallback) {
   std::vector<std::string> names;
@@ -115,7 +134,7 @@ CLI::Option* add_format_option(CLI::App& app, std::string& target, std::span<con
                                : "Output format (default: from the -o file's extension, else " +
                                      std::string(format_name(fallback)) + ")";
   return app.add_option("--format", target, help)
-      ->check(CLI::IsMember(names))
+      ->check(one_of(names))
       ->type_name(format_list(supported, "|"));
 }
 

@@ -69,6 +69,10 @@ void write_output_streamed(const std::string& path, const std::function<void(std
 // Writes all of `files` or none (output_file.h). Exit 2 on I/O error.
 void write_outputs(std::vector<OutputFile>& files, WriteMode mode);
 
+// A check that a value is one of `names`, whose message suggests the one
+// meant: "--format: jsno not in {text,json,sarif}; did you mean 'json'?".
+CLI::Validator one_of(std::vector<std::string> names);
+
 // --format for a command that writes `supported` (SPEC §9): only those
 // words, and a help that names them and says the rule.
 CLI::Option* add_format_option(CLI::App& app, std::string& target, std::span<const OutputFormat> supported,

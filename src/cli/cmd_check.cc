@@ -18,7 +18,7 @@ Runner check_command(CLI::App& app, const Globals& g) {
   };
   auto o = std::make_shared<Options>();
   app.add_option("--format", o->format, tr("Output format"))
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(one_of({"text", "json", "sarif"}))
       ->type_name("text|json|sarif");
   app.add_flag("--strict", o->strict, tr("Fail (exit 1) on warnings too"));
   return [o, &g] {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "cls/schema.h"
 
 namespace cls::cli {
 
@@ -36,7 +37,7 @@ std::vector<SkeletonFile> cls_skeleton(const Date& today) {
   std::vector<SkeletonFile> files;
   files.push_back({"cls.yaml",
                    "# Manifeste du contrat local de santé : identité, axes, objectifs et instances.\n"
-                   "# Référence du format : man cls ; vérification : cls check.\n"
+                   "# Référence du format : man 5 cls-format ; vérification : cls check.\n"
                    "id: mon-cls\n"
                    "title: Contrat local de santé du territoire\n"
                    "kind: cls\n"
@@ -68,7 +69,7 @@ std::vector<SkeletonFile> cls_skeleton(const Date& today) {
                    "    notice_days: 10\n"
                    "    proxies: 1\n"});
   files.push_back({"actors/partenaires.yaml",
-                   "# Les acteurs : organisations et personnes, référencés par leur id.\n"
+                   "# Les acteurs : organisations et personnes, référencés par leur id (clés : man 5 cls-format).\n"
                    "- id: cc-territoire\n"
                    "  kind: organisation\n"
                    "  name: Communauté de communes du territoire\n"
@@ -93,7 +94,7 @@ std::vector<SkeletonFile> cls_skeleton(const Date& today) {
                    "  organisation: cc-territoire\n"
                    "  email: cls@example.org\n"});
   files.push_back({"actions/PREV-01.yaml",
-                   "# Une fiche action par fichier.\n"
+                   "# Une fiche action par fichier (clés : man 5 cls-format).\n"
                    "id: PREV-01\n"
                    "title: Ateliers parents sur les écrans\n"
                    "objective: prevention.ecrans\n"
@@ -127,6 +128,7 @@ std::vector<SkeletonFile> cts_skeleton(const Date& today) {
   std::vector<SkeletonFile> files;
   files.push_back({"cls.yaml",
                    "# Conseil territorial de santé : identité et instances.\n"
+                   "# Référence du format : man 5 cls-format ; vérification : cls check.\n"
                    "# Les règles de la plénière reprennent celles des commissions consultatives\n"
                    "# (code des relations entre le public et l'administration, R133-3 à R133-15 :\n"
                    "# quorum de la moitié des membres, convocation cinq jours avant, un pouvoir par\n"
@@ -196,6 +198,31 @@ std::vector<SkeletonFile> cts_skeleton(const Date& today) {
   return files;
 }
 
+// The `# yaml-language-server: $schema=` line of a file of the project, which
+// points editors to its schema in .cls/schemas/ (from the file's folder).
+std::string schema_line(const std::string& path) {
+  for (const schema::SchemaFile& s : schema::schemas()) {
+    const bool in_folder = !s.kind->folder.empty() && path.starts_with(std::string(s.kind->folder) + "/");
+    if (path == s.kind->name || in_folder) {
+      return "# yaml-language-server: $schema=" + std::string(in_folder ? "../" : "") + schema::kProjectFolder +
+             "/" + s.name + "\n";
+    }
+  }
+  return {};
+}
+
+// The schemas themselves, and VS Code's settings that give them to the files
+// an editor opens without the line above (a new actions/A2.yaml).
+void add_editor_files(std::vector<OutputFile>& files, const fs::path& dir) {
+  std::string mapping;
+  for (const schema::SchemaFile& s : schema::schemas()) {
+    files.push_back({dir / schema::kProjectFolder / s.name, s.json});
+    if (!mapping.empty()) mapping += ",\n";
+    mapping += "    \"./" + std::string(schema::kProjectFolder) + "/" + s.name + "\": \"**/" + s.glob + "\"";
+  }
+  files.push_back({dir / ".vscode" / "settings.json", "{\n  \"yaml.schemas\": {\n" + mapping + "\n  }\n}\n"});
+}
+
 }  // namespace
 
 Runner init_command(CLI::App& app, const Globals& g) {
@@ -206,7 +233,7 @@ Runner init_command(CLI::App& app, const Globals& g) {
   auto o = std::make_shared<Options>();
   app.add_option("DIR", o->dir, "Where to create the project (default: the current directory)");
   app.add_option("--kind", o->kind, "A contrat local de santé or a conseil territorial de santé")
-      ->check(CLI::IsMember({"cls", "cts"}))
+      ->check(one_of({"cls", "cts"}))
       ->type_name("cls|cts");
   return [o, &g] {
     fs::path dir = o->dir;
@@ -218,8 +245,9 @@ Runner init_command(CLI::App& app, const Globals& g) {
     const Date today = g.today_date();
     std::vector<OutputFile> files;
     for (const auto& f : o->kind == "cts" ? cts_skeleton(today) : cls_skeleton(today)) {
-      files.push_back({dir / f.path, f.text});
+      files.push_back({dir / f.path, schema_line(f.path) + f.text});
     }
+    add_editor_files(files, dir);
     // All files or none, and never over an existing one (kept as it is).
     write_outputs(files, WriteMode::create_new);
     if (!g.quiet) {

@@ -350,13 +350,13 @@ Runner list_command(CLI::App& app, const Globals& g) {
   auto o = std::make_shared<Options>();
   app.add_option("kind", o->kind, "What to list")
       ->required()
-      ->check(CLI::IsMember({"actions", "actors", "meetings", "followups"}))
+      ->check(one_of({"actions", "actors", "meetings", "followups"}))
       ->type_name("actions|actors|meetings|followups");
   add_format_option(app, o->format, kFormats, OutputFormat::text);
   app.add_option("-o,--output", o->output, "Write to FILE (whole or not at all) instead of standard output")
       ->type_name("FILE");
   app.add_option("--csv", o->csv, "CSV dialect (default: fr for lang: fr, rfc4180 for lang: en)")
-      ->check(CLI::IsMember({"fr", "rfc4180"}))
+      ->check(one_of({"fr", "rfc4180"}))
       ->type_name("fr|rfc4180");
   app.add_option("--status", o->f.status, "actions: with this status (repeat or separate with commas)")
       ->delimiter(',')

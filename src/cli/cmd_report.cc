@@ -34,7 +34,7 @@ Runner report_command(CLI::App& app, const Globals& g) {
       ->type_name("YEAR")
       ->excludes(as_of);
   app.add_option("--csv", o->csv, "CSV dialect (default: fr for lang: fr, rfc4180 for lang: en)")
-      ->check(CLI::IsMember({"fr", "rfc4180"}))
+      ->check(one_of({"fr", "rfc4180"}))
       ->type_name("fr|rfc4180");
   return [o, &g, &app] {
     const OutputFormat format = output_format(app, o->format, o->output, kFormats, OutputFormat::markdown);

@@ -4,14 +4,18 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli.h"
+#include "cls/french_words.h"
 #include "cls/i18n.h"
 
 namespace cls::cli {
 Runner check_command(CLI::App&, const Globals&);
 Runner init_command(CLI::App&, const Globals&);
+Runner schema_command(CLI::App&, const Globals&);
 Runner ics_command(CLI::App&, const Globals&);
 Runner diff_command(CLI::App&, const Globals&);
 Runner report_command(CLI::App&, const Globals&);
@@ -33,6 +37,7 @@ using namespace cls::cli;
 const Command kCommands[] = {
     {"check", N_("Validate the project's files"), check_command},
     {"init", N_("Create a small valid project to start from"), init_command},
+    {"schema", N_("Write the JSON Schemas of the files, for editors to complete and check them"), schema_command},
     {"ics", N_("Meetings as an iCalendar file to import into an agenda"), ics_command},
     {"diff", N_("What changed in the plan between two git revisions"), diff_command},
     {"report", N_("Tableau de bord, or bilan annuel with --year"), report_command},
@@ -59,6 +64,53 @@ void translate_help_labels(CLI::App& app) {
   }
 }
 
+// The word naming the command: the first argument that is neither a global
+// option nor the value of one (-C DIR, --today DATE, --color WHEN), or
+// nullptr when there is none (or it comes after `--`).
+const char* command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") return nullptr;
+    if (a == "-C" || a == "--directory" || a == "--today" || a == "--color") {
+      ++i;
+      continue;
+    }
+    if (!a.empty() && a[0] == '-') continue;  // a flag, or --option=value, -CDIR
+    return argv[i];
+  }
+  return nullptr;
+}
+
+// "unknown option '--fromat'; did you mean '--format'?" for the first
+// argument that looks like an option of neither the command nor cls itself
+// and is near one of theirs; "" when there is none.
+std::string option_hint(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  auto add = [&names](const CLI::App* a) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+      for (const std::string& s : o->get_snames()) names.push_back("-" + s);
+    }
+  };
+  add(&app);
+  for (const CLI::App* sub : app.get_subcommands()) {
+    add(sub);
+    for (const CLI::App* subsub : sub->get_subcommands()) add(subsub);
+  }
+  const std::vector<std::string_view> candidates(names.begin(), names.end());
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a.size() < 3 || !a.starts_with("--")) continue;
+    a = a.substr(0, a.find('='));
+    if (std::find(names.begin(), names.end(), a) != names.end()) continue;
+    const std::string near = cls::nearest(a, candidates);
+    return near.empty() ? cls::trf("unknown option '{}'", a)
+                        : cls::trf("unknown option '{}'; did you mean '{}'?", a, near);
+  }
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -75,7 +127,8 @@ int main(int argc, char** argv) {
   app.set_help_flag("-h,--help", tr("Print this help message and exit"));
   app.set_version_flag("--version", std::string("cls ") + CLS_VERSION,
                        tr("Display program version information and exit"));
-  app.footer(tr("Each command has its manual page: man cls-check, man cls-report…"));
+  app.footer(tr("Each command has its manual page: man cls-check, man cls-report…; every key of the files: "
+                "man 5 cls-format"));
   app.fallthrough();  // global options may follow the subcommand too
   app.require_subcommand(1, 1);
   Globals globals;
@@ -84,7 +137,7 @@ int main(int argc, char** argv) {
   app.add_option("--today", globals.today, tr("The date taken as today (default: CLS_TODAY, else the clock)"))
       ->type_name("YYYY-MM-DD");
   app.add_option("--color", globals.color, tr("Colour the output"))
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(one_of({"auto", "always", "never"}))
       ->type_name("auto|always|never");
   app.add_flag("-q,--quiet", globals.quiet, tr("Print only what was asked: no summary, no progress"));
 
@@ -99,16 +152,17 @@ int main(int argc, char** argv) {
     runners.emplace_back(sub, c.setup(*sub, globals));
   }
 
-  // A mistyped command gets a suggestion rather than CLI11's generic message.
-  if (argc > 1 && argv[1][0] != '-') {
+  // A mistyped command gets a suggestion rather than CLI11's generic message,
+  // after global options too (`cls -C projet chek`).
+  if (const char* word = command_word(argc, argv)) {
     std::vector<std::string_view> names;
     for (const Command& c : kCommands) {
       names.emplace_back(c.name);
       if (c.alias) names.emplace_back(c.alias);
     }
-    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      const std::string command = argv[1];
-      const std::string near = cls::nearest(command, names);
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      const std::string command = word;
+      const std::string near = cls::words::suggest(command, names);
       const std::string msg = near.empty() ? cls::trf("unknown command '{}'", command)
                                            : cls::trf("unknown command '{}'; did you mean '{}'?", command, near);
       std::fprintf(stderr, "cls: %s\n%s\n", msg.c_str(), tr("Run cls --help for the list of commands."));
@@ -118,6 +172,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // An option mistyped: the one meant, among the command's and the global ones.
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+      if (const std::string hint = option_hint(app, argc, argv); !hint.empty()) {
+        std::fprintf(stderr, "cls: %s\n%s\n", hint.c_str(), tr("Run with --help for more information."));
+        return kUsage;
+      }
+    }
     const int rc = app.exit(e);
     return rc == 0 ? kOk : kUsage;
   }
