@@ -43,6 +43,13 @@ json scalar_schema(const KeyDef& k) {
       return {{"type", "array"}, {"items", {{"type", any_scalar()}}}};
     case Type::ref_map:
       return {{"type", "object"}, {"additionalProperties", {{"type", any_scalar()}}}};
+    case Type::email:
+      // mail.h is_email_address(): a dot-atom, @, two or more labels of
+      // letters, digits and inner hyphens (lengths are left to cls check).
+      return {{"type", "string"},
+              {"pattern", R"(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
+                          R"(@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$)"},
+              {"format", "email"}};
     case Type::date:
       // YYYY-MM-DD, quoted or not: editors read an unquoted date as text.
       return {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"format", "date"}};
