@@ -80,10 +80,11 @@ int check_region(const Globals& g, const fs::path& root, const std::string& form
 int report_region(const Globals& g, const fs::path& root, const RegionReportOptions& options, OutputFormat format,
                   const std::string& output) {
   const LoadedRegion l = load(g, root);
-  // region.yaml itself must be right: without it there is no list to report on.
+  // region.yaml itself must be right: without it there is no list to report
+  // on. A listed project that is missing is left out like a broken one.
   bool region_errors = false;
   for (const auto& d : l.diags.all()) {
-    if (d.severity == Severity::error && d.loc.file == 0) region_errors = true;
+    if (d.severity == Severity::error && d.loc.file == 0 && d.rule != "region/project") region_errors = true;
   }
   if (l.diags.has_errors()) print(stderr, l.diags, l.files, g.color_for(2), true);
   if (region_errors) {
