@@ -112,7 +112,7 @@ Region load_region(const fs::path& root, Diagnostics& diags) {
   return region;
 }
 
-std::vector<RegionMember> load_region_projects(const Region& region, Date today) {
+std::vector<RegionMember> load_region_projects(const Region& region, Date today, bool keep_warnings) {
   std::vector<RegionMember> members(region.projects.size());
   for (std::size_t i = 0; i < members.size(); ++i) {
     members[i].path = region.projects[i].path;
@@ -133,6 +133,13 @@ std::vector<RegionMember> load_region_projects(const Region& region, Date today)
     CheckOptions options{today};
     options.region_themes = &region.themes;
     check_project(m.project, options, m.diags);
+    if (!keep_warnings && m.diags.warnings() > 0) {
+      Diagnostics errors;
+      for (const Diagnostic& d : m.diags.all()) {
+        if (d.severity == Severity::error) errors.add(d);
+      }
+      m.diags = std::move(errors);
+    }
     m.diags.sort(m.project.files);
   };
   const std::size_t n = members.size();

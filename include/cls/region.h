@@ -55,7 +55,9 @@ struct RegionMember {
 
 // Loads and checks every listed project, in parallel on the machine's cores
 // (one thread per core, each taking the next project). Order: as listed.
-std::vector<RegionMember> load_region_projects(const Region& region, Date today);
+// Without `keep_warnings` (a report), only errors are kept: a large region
+// draws thousands of warnings that a report does not show.
+std::vector<RegionMember> load_region_projects(const Region& region, Date today, bool keep_warnings = true);
 
 // All the diagnostics of a region, their files named from its root:
 // region.yaml's, region/project for a listed project that is missing or not

@@ -34,11 +34,11 @@ struct LoadedRegion {
   std::vector<std::string> files;
 };
 
-LoadedRegion load(const Globals& g, const fs::path& root) {
+LoadedRegion load(const Globals& g, const fs::path& root, bool keep_warnings) {
   LoadedRegion l;
   Diagnostics region_diags;
   l.region = load_region(root, region_diags);
-  l.members = load_region_projects(l.region, g.today_date());
+  l.members = load_region_projects(l.region, g.today_date(), keep_warnings);
   l.diags = region_diagnostics(l.region, region_diags, l.members, l.files);
   l.diags.sort(l.files);
   return l;
@@ -55,7 +55,7 @@ void print(std::FILE* out, const Diagnostics& diags, const std::vector<std::stri
 }  // namespace
 
 int check_region(const Globals& g, const fs::path& root, const std::string& format, bool strict) {
-  const LoadedRegion l = load(g, root);
+  const LoadedRegion l = load(g, root, true);
   if (format == "json") {
     write_output("-", format_json(l.diags, l.files));
   } else if (format == "sarif") {
@@ -79,7 +79,7 @@ int check_region(const Globals& g, const fs::path& root, const std::string& form
 
 int report_region(const Globals& g, const fs::path& root, const RegionReportOptions& options, OutputFormat format,
                   const std::string& output) {
-  const LoadedRegion l = load(g, root);
+  const LoadedRegion l = load(g, root, false);
   // region.yaml itself must be right: without it there is no list to report
   // on. A listed project that is missing is left out like a broken one.
   bool region_errors = false;
