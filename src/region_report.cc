@@ -129,6 +129,17 @@ std::string region_report_json(const Region& region, const RegionRollup& r, std:
   }
   w.end_array();
   budget(w.key("budget"), r.budget);
+  if (year) {
+    w.key("year_budget").begin_object();
+    money(w.key("spent"), r.year_spent);
+    w.key("funded").begin_object();
+    for (const auto& [funder, amount] : r.year_funded) money(w.key(funder), amount);
+    w.end_object();
+    w.key("requested").begin_object();
+    for (const auto& [funder, amount] : r.year_requested) money(w.key(funder), amount);
+    w.end_object();
+    w.end_object();
+  }
   w.key("left_out").begin_array();
   for (const RegionMember* m : r.left_out) {
     w.begin_object();
@@ -232,6 +243,17 @@ std::string region_report_markdown(const Region& region, const RegionRollup& r, 
     for (const auto& [id, amount] : r.budget.by_funder) {
       o += "| " + md(funder_name(r, id)) + " | " + format_money(kLang, amount) + " |\n";
     }
+  }
+  if (year) {
+    o += "\n## Dépenses et financements de l’année " + std::to_string(*year) + "\n\n";
+    o += "- Dépenses datées de l’année : " + format_money(kLang, r.year_spent) + "\n";
+    auto table = [&](const std::map<std::string, Money>& m, const char* heading) {
+      if (m.empty()) return;
+      o += std::string("\n| ") + heading + " | Montant |\n|---|---:|\n";
+      for (const auto& [id, amount] : m) o += "| " + md(funder_name(r, id)) + " | " + format_money(kLang, amount) + " |\n";
+    };
+    table(r.year_funded, "Financements de l’année (accordés ou versés)");
+    table(r.year_requested, "Financements demandés pour l’année");
   }
   o += "\n## Population\n\n";
   o += "La population couverte est la somme des populations déclarées par les contrats (`population`). "

@@ -34,9 +34,11 @@ struct Mean {
 
 }  // namespace
 
-RegionRollup compute_region_rollup(const Region& region, const std::vector<RegionMember>& members, Date as_of) {
+RegionRollup compute_region_rollup(const Region& region, const std::vector<RegionMember>& members, Date as_of,
+                                   std::optional<int> year) {
   RegionRollup rr;
   rr.as_of = as_of;
+  rr.year = year;
   std::vector<Mean> means(region.themes.size());
   rr.themes.resize(region.themes.size());
   for (std::size_t t = 0; t < region.themes.size(); ++t) rr.themes[t].theme = &region.themes[t];
@@ -64,6 +66,18 @@ RegionRollup compute_region_rollup(const Region& region, const std::vector<Regio
     for (Status s : kAllStatuses) rr.status_counts[s] += pr.rollup.status_counts[s];
     rr.late += static_cast<int>(pr.rollup.late.size());
 
+    if (year) {
+      for (const Action& a : m.project.actions) {
+        if (!a.budget) continue;
+        for (const Spending& sp : a.budget->spendings) {
+          if (sp.date && sp.amount && sp.date->year() == *year) rr.year_spent += *sp.amount;
+        }
+        for (const Funding& f : a.budget->funding) {
+          if (!f.year || *f.year != *year || !f.amount || f.funder.id.empty()) continue;
+          (f.counts() ? rr.year_funded : rr.year_requested)[f.funder.id] += *f.amount;
+        }
+      }
+    }
     const std::string project_id = m.project.manifest.id.value_or(m.path);
     for (const ActionRollup& ar : pr.rollup.actions) {
       std::set<std::size_t> counted;  // a theme listed twice by one action counts once

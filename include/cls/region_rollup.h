@@ -3,6 +3,7 @@
 // per funder, and the population covered, as of one date. Pure: the loaded
 // region in, numbers out; region_report*.cc render it.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,8 +44,14 @@ struct RegionRollup {
   // that more than one project lists, with how many.
   std::size_t communes = 0;
   std::vector<std::pair<std::string, int>> shared_communes;
+  // A regional bilan (--year): the year's dated spending and its funding
+  // (SPEC §11.1), summed over the usable projects.
+  std::optional<int> year;
+  Money year_spent;
+  std::map<std::string, Money> year_funded, year_requested;
 };
 
-RegionRollup compute_region_rollup(const Region& region, const std::vector<RegionMember>& members, Date as_of);
+RegionRollup compute_region_rollup(const Region& region, const std::vector<RegionMember>& members, Date as_of,
+                                   std::optional<int> year = std::nullopt);
 
 }  // namespace cls

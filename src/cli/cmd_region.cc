@@ -90,7 +90,7 @@ int report_region(const Globals& g, const fs::path& root, const RegionReportOpti
   if (region_errors) {
     throw Exit{kInvalid, "cls: " + std::string(tr("region.yaml has errors; run `cls check` for details"))};
   }
-  const RegionRollup r = compute_region_rollup(l.region, l.members, options.as_of);
+  const RegionRollup r = compute_region_rollup(l.region, l.members, options.as_of, options.year);
   std::string text = render_region_report(l.region, r, options);
   if (format == OutputFormat::pdf) text = to_pdf(text);
   write_output(output, text);
