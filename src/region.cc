@@ -59,6 +59,19 @@ Region load_region(const fs::path& root, Diagnostics& diags) {
   Region region;
   region.root = root;
   std::string bytes, error;
+  std::error_code ec;
+  if (fs::is_symlink(root / "region.yaml", ec)) {
+    // As for a project's files: diagnostics quote what they read, so a link
+    // to a file outside the region's folder (a secret of the CI machine) is refused.
+    const fs::path target = fs::canonical(root / "region.yaml", ec);
+    const fs::path real_root = fs::canonical(root, ec);
+    const std::string rel = ec ? std::string("..") : target.lexically_relative(real_root).generic_string();
+    if (ec || rel.empty() || rel.starts_with("..")) {
+      diags.error("yaml/syntax", Loc{0, 0, 0},
+                  "symbolic link to a file outside the region: cls reads only the region's files");
+      return region;
+    }
+  }
   if (!read_project_file(root / "region.yaml", kProjectFileLimits.max_bytes, bytes, error)) {
     diags.error("yaml/syntax", Loc{0, 0, 0}, error);
     return region;
