@@ -192,25 +192,25 @@ std::string region_report_markdown(const Region& region, const RegionRollup& r, 
   o += md(title) + "\n\n";
   o += "Situation au " + format_date(kLang, r.as_of) + "\n\n";
   o += "## Synthèse\n\n";
-  o += "- Projets : " + std::to_string(r.projects.size() + r.left_out.size());
+  o += "- Projets\u00A0: " + std::to_string(r.projects.size() + r.left_out.size());
   if (!r.left_out.empty()) o += " (" + std::to_string(r.left_out.size()) + " écarté" + (r.left_out.size() > 1 ? "s" : "") + " des chiffres, voir plus bas)";
   o += "\n";
-  o += "- Population couverte : " + format_integer(kLang, r.population) + " habitants";
+  o += "- Population couverte\u00A0: " + format_integer(kLang, r.population) + " habitants";
   if (r.without_population > 0) {
     o += " (" + plural(kLang, r.without_population, "projet sans population renseignée",
                        "projets sans population renseignée") + ")";
   }
   o += "\n";
-  o += "- Communes couvertes : " + format_integer(kLang, static_cast<std::int64_t>(r.communes)) + " (codes INSEE distincts)";
+  o += "- Communes couvertes\u00A0: " + format_integer(kLang, static_cast<std::int64_t>(r.communes)) + " (codes INSEE distincts)";
   if (!r.shared_communes.empty()) {
     o += ", dont " + plural(kLang, static_cast<std::int64_t>(r.shared_communes.size()), "commune partagée",
                             "communes partagées") + " entre contrats";
   }
   o += "\n";
-  o += "- Actions : " + status_text(r.status_counts) + "\n";
-  o += "- Actions en retard : " + std::to_string(r.late) + "\n";
-  o += "- Budget prévu : " + format_money(kLang, r.budget.planned) + " ; dépensé : " +
-       format_money(kLang, r.budget.spent) + " ; financements : " + format_money(kLang, r.budget.funded()) + "\n\n";
+  o += "- Actions\u00A0: " + status_text(r.status_counts) + "\n";
+  o += "- Actions en retard\u00A0: " + std::to_string(r.late) + "\n";
+  o += "- Budget prévu\u00A0: " + format_money(kLang, r.budget.planned) + "\u00A0; dépensé\u00A0: " +
+       format_money(kLang, r.budget.spent) + "\u00A0; financements\u00A0: " + format_money(kLang, r.budget.funded()) + "\n\n";
 
   o += "## Par projet\n\n";
   o += "| Projet | Avancement | Renseigné | Actions | En retard | Population | Budget prévu | Dépensé |\n";
@@ -227,10 +227,10 @@ std::string region_report_markdown(const Region& region, const RegionRollup& r, 
   if (r.themes.empty()) o += "La région ne déclare pas de thématiques.\n";
   for (const ThemeRollup& t : r.themes) {
     o += "### " + md(t.theme->title.value_or(t.theme->id)) + "\n\n";
-    o += "- Avancement : **" + percent(t.progress) + "** (" + coverage_text(t.coverage) + " actions renseignées)\n";
-    o += "- Budget prévu : " + format_money(kLang, t.budget.planned) + " ; dépensé : " +
+    o += "- Avancement\u00A0: **" + percent(t.progress) + "** (" + coverage_text(t.coverage) + " actions renseignées)\n";
+    o += "- Budget prévu\u00A0: " + format_money(kLang, t.budget.planned) + "\u00A0; dépensé\u00A0: " +
          format_money(kLang, t.budget.spent) + "\n";
-    o += "- Actions : ";
+    o += "- Actions\u00A0: ";
     if (t.actions.empty()) o += "aucune";
     for (std::size_t i = 0; i < t.actions.size(); ++i) o += (i ? ", " : "") + md(t.actions[i]);
     o += "\n\n";
@@ -246,7 +246,7 @@ std::string region_report_markdown(const Region& region, const RegionRollup& r, 
   }
   if (year) {
     o += "\n## Dépenses et financements de l’année " + std::to_string(*year) + "\n\n";
-    o += "- Dépenses datées de l’année : " + format_money(kLang, r.year_spent) + "\n";
+    o += "- Dépenses datées de l’année\u00A0: " + format_money(kLang, r.year_spent) + "\n";
     auto table = [&](const std::map<std::string, Money>& m, const char* heading) {
       if (m.empty()) return;
       o += std::string("\n| ") + heading + " | Montant |\n|---|---:|\n";
@@ -257,7 +257,7 @@ std::string region_report_markdown(const Region& region, const RegionRollup& r, 
   }
   o += "\n## Population\n\n";
   o += "La population couverte est la somme des populations déclarées par les contrats (`population`). "
-       "Une commune couverte par deux contrats y est comptée deux fois : les communes partagées sont "
+       "Une commune couverte par deux contrats y est comptée deux fois\u00A0: les communes partagées sont "
        "listées ci-dessous pour que la délégation corrige au besoin.\n\n";
   if (r.shared_communes.empty()) {
     o += "Aucune commune partagée.\n";
@@ -267,9 +267,9 @@ std::string region_report_markdown(const Region& region, const RegionRollup& r, 
   }
   if (!r.left_out.empty()) {
     o += "\n## Projets écartés\n\n";
-    o += "Ces projets ont des erreurs (`cls check`) : ils ne sont pas comptés dans les chiffres ci-dessus.\n\n";
+    o += "Ces projets ont des erreurs (`cls check`)\u00A0: ils ne sont pas comptés dans les chiffres ci-dessus.\n\n";
     for (const RegionMember* m : r.left_out) {
-      o += "- " + md(m->path) + " : " +
+      o += "- " + md(m->path) + "\u00A0: " +
            (m->found ? plural(kLang, static_cast<std::int64_t>(m->diags.errors()), "erreur", "erreurs")
                      : std::string("projet introuvable")) + "\n";
     }

@@ -4,6 +4,7 @@
 // themes and its funders, then the themes across projects and the funders.
 // Printed to PDF by WeasyPrint (the CLI's --format pdf).
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "cls/html.h"
@@ -116,8 +117,24 @@ std::string region_report_html(const Region& region, const RegionRollup& r, std:
     }
     o += "</tbody>\n</table>\n";
   }
+  if (year) {
+    o += "<h2>Dépenses et financements de l’année " + std::to_string(*year) + "</h2>\n<p>Dépenses datées de l’année"
+         "\u00A0: <strong>" + e(format_money(kLang, r.year_spent)) + "</strong></p>\n";
+    auto table = [&](const std::map<std::string, Money>& m, const char* heading) {
+      if (m.empty()) return;
+      o += std::string("<table>\n<thead><tr><th>") + heading +
+           "</th><th class=\"num\">Montant</th></tr></thead>\n<tbody>\n";
+      for (const auto& [id, amount] : m) {
+        o += "<tr><td>" + e(funder_name(r, id)) + "</td><td class=\"num\">" + e(format_money(kLang, amount)) +
+             "</td></tr>\n";
+      }
+      o += "</tbody>\n</table>\n";
+    };
+    table(r.year_funded, "Financements de l’année (accordés ou versés)");
+    table(r.year_requested, "Financements demandés pour l’année");
+  }
   o += "<h2>Population</h2>\n<p>La population couverte est la somme des populations déclarées par les contrats. "
-       "Une commune couverte par deux contrats y est comptée deux fois ; les communes partagées sont listées "
+       "Une commune couverte par deux contrats y est comptée deux fois\u00A0; les communes partagées sont listées "
        "ici.</p>\n";
   if (!r.shared_communes.empty()) {
     o += "<table>\n<thead><tr><th>Commune (INSEE)</th><th class=\"num\">Contrats</th></tr></thead>\n<tbody>\n";
@@ -127,10 +144,10 @@ std::string region_report_html(const Region& region, const RegionRollup& r, std:
     o += "</tbody>\n</table>\n";
   }
   if (!r.left_out.empty()) {
-    o += "<h2>Projets écartés</h2>\n<p>Ces projets ont des erreurs (<code>cls check</code>) : ils ne sont pas "
+    o += "<h2>Projets écartés</h2>\n<p>Ces projets ont des erreurs (<code>cls check</code>)\u00A0: ils ne sont pas "
          "comptés dans les chiffres ci-dessus.</p>\n<ul>\n";
     for (const RegionMember* m : r.left_out) {
-      o += "<li>" + e(m->path) + " : " +
+      o += "<li>" + e(m->path) + "\u00A0: " +
            e(m->found ? plural(kLang, static_cast<std::int64_t>(m->diags.errors()), "erreur", "erreurs")
                       : std::string("projet introuvable")) + "</li>\n";
     }
