@@ -29,6 +29,9 @@ class Checker {
     date_order();
     indicator_rules();
     late_actions();
+    history_rules();
+    stale_indicators();
+    themes();
     for (const auto& b : p_.manifest.bodies) composition(b);
     for (const auto& m : p_.meetings) meeting_rules(m);
     for (const auto& m : p_.meetings) mandates(m);
@@ -73,6 +76,7 @@ class Checker {
       objectives.insert(objectives.end(), a.objectives.begin(), a.objectives.end());
     }
     unique(objectives, "objective");
+    unique(p_.manifest.themes, "theme");
     for (const auto& a : p_.actions) unique(a.indicators, "indicator");
   }
 
@@ -251,6 +255,68 @@ class Checker {
         d_.warning("action/late", a.due.loc,
                    "action " + quote(a.id) + " was due on " + a.due->iso() + " and is " +
                        std::string(to_string(s)));
+      }
+    }
+  }
+
+  // --- action/history (SPEC §11.1) -----------------------------------------
+  void history_rules() {
+    for (const auto& a : p_.actions) {
+      const HistoryEntry* previous = nullptr;
+      for (const auto& c : a.history) {
+        if (!c.date) continue;
+        if (previous && *c.date < *previous->date) {
+          d_.warning("action/history", c.date.loc,
+                     "history of " + quote(a.id) + ": entry dated " + c.date->iso() + " after one dated " +
+                         previous->date->iso() + "; keep the history in date order");
+        }
+        previous = &c;
+      }
+      if (a.history.empty()) continue;
+      const HistoryEntry& last = a.history.back();
+      if (last.status && *last.status != a.current_status()) {
+        d_.warning("action/history", last.status.loc,
+                   "the last history entry of " + quote(a.id) + " says " + std::string(to_string(*last.status)) +
+                       " but its status is " + std::string(to_string(a.current_status())) +
+                       "; add an entry for the change");
+      }
+    }
+  }
+
+  // --- indicator/stale (SPEC §11.1) ----------------------------------------
+  void stale_indicators() {
+    const int months = p_.manifest.stale_months.value_or(12);
+    const Date since = opt_.today.minus_months(months);
+    for (const auto& a : p_.actions) {
+      if (a.status_as_of(opt_.today) != Status::in_progress) continue;
+      for (const auto& ind : a.indicators) {
+        bool recent = false;
+        for (const auto& v : ind.values) {
+          if (v.date && *v.date > since && *v.date <= opt_.today) recent = true;
+        }
+        if (!recent) {
+          d_.warning("indicator/stale", ind.loc,
+                     "indicator " + quote(ind.id) + " of " + quote(a.id) + ", in progress, has no reading since " +
+                         since.iso() + " (" + std::to_string(months) + " months before " + opt_.today.iso() + ")");
+        }
+      }
+    }
+  }
+
+  // --- ref/unknown for themes (SPEC §11) -----------------------------------
+  void themes() {
+    const std::vector<Theme>* known =
+        opt_.region_themes && !opt_.region_themes->empty() ? opt_.region_themes : &p_.manifest.themes;
+    if (!opt_.region_themes && known->empty()) return;  // alone: the region checks them
+    std::vector<std::string_view> names;
+    for (const auto& t : *known) names.push_back(t.id);
+    for (const auto& a : p_.actions) {
+      for (const auto& t : a.themes) {
+        if (std::find(names.begin(), names.end(), t.id) != names.end()) continue;
+        std::string msg = "theme " + quote(t.id) + " is not a known theme" +
+                          (opt_.region_themes && !opt_.region_themes->empty() ? " of the region" : "");
+        if (auto near = nearest(t.id, names); !near.empty()) msg += "; did you mean " + quote(near) + "?";
+        d_.error("ref/unknown", t.loc, msg);
       }
     }
   }

@@ -343,3 +343,50 @@ TEST_CASE("check_meeting: the rules that concern one meeting") {
   CHECK(std::count(rules.begin(), rules.end(), "meeting/notice meetings/2.yaml") == 0);
   CHECK(std::count_if(rules.begin(), rules.end(), [](const std::string& r) { return r.rfind("actor/address", 0) == 0; }) == 5);
 }
+
+TEST_CASE("action/history: entries out of date order, a last entry that is not the status") {
+  auto ok = with("actions/a.yaml", kAction +
+                                       "status: done\nhistory:\n  - {date: 2024-01-01, status: in-progress}\n"
+                                       "  - {date: 2025-06-30, status: done, note: fini}\n");
+  CHECK_MESSAGE(ok.diags.all().empty(), ok.messages());
+  auto l = with("actions/a.yaml", kAction +
+                                      "status: suspended\nhistory:\n  - {date: 2025-01-01, status: in-progress}\n"
+                                      "  - {date: 2024-06-30, status: done}\n");
+  CHECK(l.at("action/history") == V{"7:12", "7:32"});  // out of order; done is not suspended
+  CHECK(with("actions/a.yaml", kAction + "history: [{date: 2024-01-01, status: fini}]\n").count("schema/enum") == 1);
+  CHECK(with("actions/a.yaml", kAction + "history: [{status: done}]\n").count("schema/missing-key") == 1);
+}
+
+TEST_CASE("indicator/stale: an action in progress with no reading in stale_months") {
+  const std::string ind =
+      "indicators:\n  - id: i\n    label: I\n    target: 10\n    values: [{date: 2025-10-01, value: 2}]\n";
+  // 2025-10-01 is within the 12 months before 2026-09-30, not before 2026-10-02.
+  CHECK(with("actions/a.yaml", kAction + "status: in-progress\n" + ind, "2026-09-30").count("indicator/stale") == 0);
+  CHECK(with("actions/a.yaml", kAction + "status: in-progress\n" + ind, "2026-10-02").at("indicator/stale") ==
+        V{"6:9"});
+  CHECK(with("actions/a.yaml", kAction + "status: done\n" + ind, "2027-10-02").count("indicator/stale") == 0);
+  // stale_months in cls.yaml
+  auto l = load({{"cls.yaml", manifest() + "stale_months: 6\n"},
+                 {"actions/a.yaml", kAction + "status: in-progress\n" + ind}},
+                "2026-05-01");
+  CHECK(l.count("indicator/stale") == 1);
+}
+
+TEST_CASE("themes: ref/unknown against the project's themes; INSEE codes checked") {
+  auto l = load({{"cls.yaml", manifest() + "themes: [{id: prs.prev, title: Prévention}]\n"
+                                           "communes: [\"54528\", \"2A004\", 54150]\npopulation: 1200\n"},
+                 {"actors/all.yaml", cls::testing::actors()},
+                 {"actions/a.yaml", kAction + "themes: [prs.prev, prs.prevu]\n"}});
+  CHECK(l.at("ref/unknown") == V{"4:20"});
+  CHECK(l.messages().find("did you mean 'prs.prev'?") != std::string::npos);
+  CHECK(l.count("schema/type") == 0);
+  REQUIRE(l.project.manifest.communes.size() == 3);
+  CHECK(*l.project.manifest.population == 1200);
+  for (const char* bad : {"\"5452\"", "\"2C004\"", "\"3A004\"", "\"54 28\"", "[54528]"}) {
+    CAPTURE(bad);
+    auto b = load({{"cls.yaml", manifest() + "communes: [" + bad + "]\n"}});
+    CHECK(b.count("schema/type") == 1);
+  }
+  // Alone, a project that declares no themes leaves its actions' to the region.
+  CHECK(with("actions/a.yaml", kAction + "themes: [prs.x]\n").count("ref/unknown") == 0);
+}

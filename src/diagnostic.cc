@@ -177,6 +177,11 @@ constexpr RuleInfo kRuleInfo[] = {
     {"actor/address", Severity::warning,
      "Someone convened to a meeting to come who has no postal address and no email."},
     {"ref/file", Severity::error, "An attachment that does not exist or lies outside the project."},
+    {"action/history", Severity::warning,
+     "An action whose history is not in date order, or whose last history entry is not its status."},
+    {"indicator/stale", Severity::warning,
+     "An indicator of an action in progress with no reading in the stale_months (default 12) before today."},
+    {"region/project", Severity::error, "A project listed in region.yaml that is missing or is not a project."},
 };
 
 std::string_view level_of(Severity s) { return s == Severity::error ? "error" : "warning"; }

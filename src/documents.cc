@@ -718,7 +718,7 @@ mus::data agenda_items_context(const Project& project, const Meeting& meeting, D
         mus::data a;
         a.set("id", action->id);
         a.set("title", action->title.value_or(""));
-        const Status status = action->current_status();
+        const Status status = r ? r->status : action->current_status();  // as of the meeting (SPEC §11.1)
         a.set("status", std::string(tr(lang, status)));
         a.set("status_id", std::string(to_string(status)));
         std::string progress;

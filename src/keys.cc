@@ -36,6 +36,7 @@ constexpr std::string_view kOutcomes[] = {"adopted", "rejected"};
 constexpr std::string_view kMajorities[] = {"cast", "present"};
 constexpr std::string_view kHonorifics[] = {"Dr", "Pr", "Me"};
 constexpr std::string_view kArticles[] = {"le", "la", "l'", "les"};
+constexpr std::string_view kFundingStatuses[] = {"requested", "granted", "paid"};
 
 // --- cls.yaml ---------------------------------------------------------------
 
@@ -135,6 +136,13 @@ constexpr KeyDef kCollege[] = {
      .default_value = "true"},
 };
 
+constexpr KeyDef kTheme[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de la thématique (valeur des « themes » des actions)",
+     .en = "Theme id (what actions list in `themes`)"},
+    {.name = "title", .type = T::text, .required = true,
+     .fr = "Intitulé : « Prévention et promotion de la santé » (un objectif du PRS)", .en = "Title of the theme"},
+};
+
 constexpr KeyDef kManifest[] = {
     {.name = "id", .type = T::id, .required = true, .fr = "Identifiant du projet", .en = "Project id"},
     {.name = "title", .type = T::text, .required = true,
@@ -157,6 +165,18 @@ constexpr KeyDef kManifest[] = {
      .en = "Strategic axes and their objectives", .map = &axis},
     {.name = "bodies", .type = T::list, .fr = "Instances qui se réunissent : COPIL, bureau, plénière…",
      .en = "Bodies that meet: steering committee, bureau, plenary…", .map = &body},
+    {.name = "stale_months", .type = T::integer,
+     .fr = "Mois sans relevé après lesquels l’indicateur d’une action en cours est signalé (indicator/stale)",
+     .en = "Months without a reading after which an indicator of an action in progress is reported (indicator/stale)",
+     .default_value = "12"},
+    {.name = "population", .type = T::integer, .fr = "Nombre d’habitants couverts par le contrat",
+     .en = "Inhabitants covered by the contract"},
+    {.name = "communes", .type = T::communes,
+     .fr = "Communes couvertes : codes INSEE (5 caractères, « 54528 », « 2A004 »)",
+     .en = "Communes covered: INSEE codes (5 characters)"},
+    {.name = "themes", .type = T::list,
+     .fr = "Thématiques du projet, quand il n’est pas lu dans une région (sinon celles de region.yaml)",
+     .en = "The project's themes, when it is used alone (else region.yaml's)", .map = &theme},
 };
 
 // --- actors/ ------------------------------------------------------------------
@@ -225,11 +245,31 @@ constexpr KeyDef kFunding[] = {
     {.name = "funder", .type = T::ref, .required = true, .fr = "Financeur (identifiant d’acteur)",
      .en = "Funder (an actor id)"},
     {.name = "amount", .type = T::money, .required = true, .fr = "Montant en euros", .en = "Amount in euros"},
+    {.name = "year", .type = T::integer, .fr = "Année du financement (exercice)", .en = "Year of the funding"},
+    {.name = "status", .type = T::choice,
+     .fr = "requested (demandé), granted (accordé) ou paid (versé) ; les totaux comptent les financements accordés et versés",
+     .en = "requested, granted or paid; totals count granted and paid funding", .values = kFundingStatuses,
+     .default_value = "granted"},
+};
+
+constexpr KeyDef kSpending[] = {
+    {.name = "date", .type = T::date, .required = true, .fr = "Date de la dépense", .en = "Date of the spending"},
+    {.name = "amount", .type = T::money, .required = true, .fr = "Montant en euros", .en = "Amount in euros"},
+    {.name = "note", .type = T::text, .fr = "Objet de la dépense", .en = "What was paid for"},
+};
+
+constexpr KeyDef kStatusChange[] = {
+    {.name = "date", .type = T::date, .required = true, .fr = "Date du changement d’état", .en = "Date of the change"},
+    {.name = "status", .type = T::choice, .required = true, .fr = "État à partir de cette date",
+     .en = "Status from that date", .values = kStatuses},
+    {.name = "note", .type = T::text, .fr = "Commentaire", .en = "Note"},
 };
 
 constexpr KeyDef kBudget[] = {
     {.name = "planned", .type = T::money, .fr = "Budget prévu, en euros", .en = "Planned budget, in euros"},
-    {.name = "spent", .type = T::money, .fr = "Montant dépensé, en euros", .en = "Amount spent, in euros"},
+    {.name = "spent", .type = T::amounts,
+     .fr = "Montant dépensé, en euros, ou liste des dépenses datées {date, amount, note}",
+     .en = "Amount spent, in euros, or a list of dated spendings {date, amount, note}", .map = &spending},
     {.name = "funding", .type = T::list, .fr = "Financements, par financeur", .en = "Funding, by funder",
      .map = &funding},
 };
@@ -251,6 +291,12 @@ constexpr KeyDef kAction[] = {
     {.name = "budget", .type = T::map, .fr = "Budget de l’action", .en = "Budget", .map = &budget},
     {.name = "description", .type = T::markdown, .fr = "Description (Markdown)", .en = "Description (Markdown)"},
     {.name = "indicators", .type = T::list, .fr = "Indicateurs de suivi", .en = "Indicators", .map = &indicator},
+    {.name = "history", .type = T::list,
+     .fr = "Historique des changements d’état : l’état à une date passée est celui de la dernière entrée à cette date",
+     .en = "Status changes: the status as of a past date is the latest entry on or before it", .map = &status_change},
+    {.name = "themes", .type = T::refs,
+     .fr = "Thématiques de l’action : identifiants des thématiques de la région (sinon du projet)",
+     .en = "The action's themes: ids of the region's (else the project's) themes"},
 };
 
 // --- meetings/ ----------------------------------------------------------------
@@ -371,6 +417,19 @@ constexpr KeyDef kMeeting[] = {
      .en = "Attendance, filled after the meeting", .map = &attendance},
 };
 
+// --- region.yaml -------------------------------------------------------------
+
+constexpr KeyDef kRegion[] = {
+    {.name = "id", .type = T::id, .required = true, .fr = "Identifiant de la région", .en = "Region id"},
+    {.name = "title", .type = T::text, .required = true, .fr = "Intitulé : « Contrats locaux de santé du Grand Est »",
+     .en = "Title of the region"},
+    {.name = "projects", .type = T::paths, .required = true,
+     .fr = "Dossiers des projets (chemins relatifs à region.yaml, dans le dossier de la région)",
+     .en = "The projects' folders (paths relative to region.yaml, inside the region's folder)"},
+    {.name = "themes", .type = T::list, .fr = "Nomenclature partagée des thématiques, par exemple les objectifs du PRS",
+     .en = "The shared nomenclature of themes, e.g. the PRS objectives", .map = &theme},
+};
+
 constexpr FileKind kFileKinds[] = {
     {"cls.yaml", "", &manifest, false, "Manifeste du projet : identité, axes et objectifs, instances",
      "Project manifest: identity, axes and objectives, bodies"},
@@ -391,11 +450,15 @@ const MapDef college{"college", kCollege, "Collège de l’instance", "A collèg
 const MapDef objective{"objective", kObjective, "Objectif opérationnel", "An objective"};
 const MapDef axis{"axis", kAxis, "Axe stratégique", "A strategic axis"};
 const MapDef body{"body", kBody, "Instance", "A body that meets"};
+const MapDef theme{"theme", kTheme, "Thématique", "A theme"};
 const MapDef manifest{"cls.yaml", kManifest, "Manifeste du projet", "The project manifest"};
 const MapDef actor{"actor", kActor, "Acteur : organisation ou personne", "An actor: organisation or person"};
 const MapDef reading{"indicator value", kReading, "Mesure d’un indicateur", "A reading of an indicator"};
 const MapDef indicator{"indicator", kIndicator, "Indicateur", "An indicator"};
 const MapDef funding{"funding", kFunding, "Financement", "A funding line"};
+const MapDef spending{"spending", kSpending, "Dépense datée", "A dated spending"};
+const MapDef status_change{"history entry", kStatusChange, "Changement d’état d’une action", "A status change"};
+const MapDef region{"region.yaml", kRegion, "Région : ses projets et ses thématiques", "A region of projects"};
 const MapDef budget{"budget", kBudget, "Budget", "A budget"};
 const MapDef action{"action", kAction, "Fiche action", "A fiche action"};
 const MapDef vote{"vote", kVote, "Vote", "A vote"};
@@ -409,5 +472,12 @@ const MapDef attendance{"attendance", kAttendance, "Présences", "Attendance"};
 const MapDef meeting{"meeting", kMeeting, "Réunion", "A meeting"};
 
 std::span<const FileKind> file_kinds() { return kFileKinds; }
+
+const FileKind& region_file_kind() {
+  static const FileKind kind{"region.yaml", "", &region, false,
+                             "Région : les projets qu’elle suit et ses thématiques partagées",
+                             "Region: the projects it follows and its shared themes"};
+  return kind;
+}
 
 }  // namespace cls::keys

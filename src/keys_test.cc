@@ -24,7 +24,8 @@ std::string value_of(const KeyDef& k, const KeyDef* wrong, int depth) {
   if (&k == wrong) {
     // A scalar where a mapping or a list is expected, a mapping elsewhere.
     switch (k.type) {
-      case Type::map: case Type::list: case Type::refs: case Type::ref_map: return "w";
+      case Type::map: case Type::list: case Type::refs: case Type::ref_map: case Type::communes: case Type::paths:
+        return "w";
       default: return "{w: 1}";
     }
   }
@@ -37,12 +38,14 @@ std::string value_of(const KeyDef& k, const KeyDef* wrong, int depth) {
     case Type::date: return "2026-01-01";
     case Type::time: return "\"14:00\"";
     case Type::number: case Type::weight: case Type::integer: case Type::money: return "1";
+    case Type::communes: return "[\"54528\", \"2A004\"]";
+    case Type::paths: return "[p1]";
     case Type::boolean: return "true";
     case Type::quorum: return "\"1/2\"";
     case Type::second_call: return "x1";
     case Type::choice: return std::string(k.values.front());
     case Type::map: return sample(*k.map, wrong, depth + 1);
-    case Type::list: {
+    case Type::list: case Type::amounts: {
       // Appended, not `"[" + …`: GCC 12 warns falsely on a C string prepended
       // to a temporary (-Wrestrict, PR 105329).
       std::string list = "[";
@@ -111,7 +114,7 @@ TEST_CASE("the tables are well formed") {
         CHECK(names.insert(k.name).second);
         CHECK(!k.fr.empty());
         CHECK(!k.en.empty());
-        CHECK((k.type == Type::map || k.type == Type::list) == (k.map != nullptr));
+        CHECK((k.type == Type::map || k.type == Type::list || k.type == Type::amounts) == (k.map != nullptr));
         CHECK((k.type == Type::choice) == !k.values.empty());
         CHECK(def->find(k.name) == &k);
       }

@@ -34,13 +34,32 @@ void read_budget(Reader& r, const YamlNode& b, Action& a) {
   Reader::Map bm(r, b, keys::budget);
   Budget budget;
   budget.planned = r.money(bm.get("planned"));
-  budget.spent = r.money(bm.get("spent"));
+  if (const YamlNode* s = bm.get("spent"); s && s->is_seq()) {
+    // Dated spendings (SPEC §11.1): `spent` is their exact sum.
+    Money total;
+    r.each_map(s, "spent", budget.spendings, [&](const YamlNode& e) {
+      Reader::Map sm(r, e, keys::spending);
+      Spending sp;
+      sp.loc = sm.loc();
+      sp.date = r.date(sm.get("date"));
+      sp.amount = r.money(sm.get("amount"));
+      sp.note = r.text(sm.get("note"));
+      if (sp.amount) total += *sp.amount;
+      budget.spendings.push_back(std::move(sp));
+    });
+    budget.spent = Field<Money>{total, r.loc(*s)};
+  } else {
+    budget.spent = r.money(s);
+  }
   r.each_map(bm.get("funding"), "funding", budget.funding, [&](const YamlNode& f) {
     Reader::Map fm(r, f, keys::funding);
     Funding fund;
     fund.loc = fm.loc();
     if (auto ref = r.ref(fm.get("funder"))) fund.funder = std::move(*ref);
     fund.amount = r.money(fm.get("amount"));
+    fund.year = r.integer(fm.get("year"), 1);
+    fund.status = fm.choice<FundingStatus>(
+        "status", {FundingStatus::requested, FundingStatus::granted, FundingStatus::paid}, "funding status");
     budget.funding.push_back(std::move(fund));
   });
   a.budget = std::move(budget);
@@ -68,6 +87,18 @@ void read_action(Reader& r, const YamlNode& n, std::vector<Action>& out) {
   if (const YamlNode* b = am.get("budget"); b && r.expect_map(*b, "budget")) read_budget(r, *b, a);
   r.each_map(am.get("indicators"), "indicators", a.indicators,
              [&](const YamlNode& i) { read_indicator(r, i, a.indicators); });
+  r.each_map(am.get("history"), "history", a.history, [&](const YamlNode& h) {
+    Reader::Map hm(r, h, keys::status_change);
+    HistoryEntry c;
+    c.loc = hm.loc();
+    c.date = r.date(hm.get("date"));
+    c.status = hm.choice<Status>(
+        "status", {Status::planned, Status::in_progress, Status::done, Status::suspended, Status::abandoned},
+        "status");
+    c.note = r.text(hm.get("note"));
+    a.history.push_back(std::move(c));
+  });
+  a.themes = r.refs(am.get("themes"));
   out.push_back(std::move(a));
 }
 

@@ -106,6 +106,10 @@ void read_manifest(Reader& r, const YamlNode& root, Manifest& m) {
   m.period = r.period(top.get("period"), "period");
   r.each_map(top.get("axes"), "axes", m.axes, [&](const YamlNode& a) { read_axis(r, a, m); });
   r.each_map(top.get("bodies"), "bodies", m.bodies, [&](const YamlNode& b) { read_body(r, b, m); });
+  m.stale_months = r.integer(top.get("stale_months"), 1);
+  m.population = r.integer(top.get("population"));
+  m.communes = r.communes(top.get("communes"));
+  m.themes = r.themes(top.get("themes"));
 }
 
 }  // namespace cls::load

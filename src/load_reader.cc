@@ -302,6 +302,42 @@ std::vector<Ref> Reader::refs(const YamlNode* n) {
   return out;
 }
 
+std::vector<Ref> Reader::communes(const YamlNode* n) {
+  std::vector<Ref> out;
+  if (!n) return out;
+  if (!n->is_seq()) {
+    type_error(*n, "a list of INSEE codes, e.g. [\"54528\", \"2A004\"]");
+    return out;
+  }
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (const auto& item : n->children) {
+    const std::string& t = item.text;
+    const bool ok = item.is_scalar() && t.size() == 5 && digit(t[0]) &&
+                    (digit(t[1]) || (t[0] == '2' && (t[1] == 'A' || t[1] == 'B'))) && digit(t[2]) && digit(t[3]) &&
+                    digit(t[4]);
+    if (ok) {
+      out.push_back(Ref{t, loc(item)});
+    } else {
+      type_error(item, "an INSEE commune code: 5 characters, digits (2A or 2B then 3 digits in Corsica), quoted "
+                       "so that a leading 0 stays, e.g. \"08105\"");
+    }
+  }
+  return out;
+}
+
+std::vector<Theme> Reader::themes(const YamlNode* n) {
+  std::vector<Theme> out;
+  each_map(n, "themes", out, [&](const YamlNode& t) {
+    Map tm(*this, t, keys::theme);
+    Theme theme;
+    theme.loc = tm.loc();
+    theme.id = id(tm.get("id"), theme.loc);
+    theme.title = text(tm.get("title"));
+    out.push_back(std::move(theme));
+  });
+  return out;
+}
+
 std::vector<std::pair<Ref, Ref>> Reader::ref_map(const YamlNode* n, std::string_view example) {
   std::vector<std::pair<Ref, Ref>> out;
   if (!n) return out;

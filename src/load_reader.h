@@ -107,6 +107,12 @@ class Reader {
   std::string id(const YamlNode* n, Loc& at);
   void bad_id(const YamlNode& n);
 
+  // INSEE commune codes (SPEC §11): a list of 5-character codes, digits or
+  // 2A/2B then three digits (Corsica); schema/type otherwise.
+  std::vector<Ref> communes(const YamlNode* n);
+  // Themes ({id, title}) of cls.yaml or region.yaml.
+  std::vector<Theme> themes(const YamlNode* n);
+
   std::optional<Ref> ref(const YamlNode* n);
   std::vector<Ref> refs(const YamlNode* n);
   // A mapping of id to id (attendance.proxies, attendance.representatives);

@@ -154,3 +154,19 @@ void Project::index() {
 }
 
 }  // namespace cls
+
+namespace cls {
+
+Status Action::status_as_of(Date d) const {
+  const HistoryEntry* best = nullptr;
+  const HistoryEntry* last = nullptr;
+  for (const HistoryEntry& c : history) {
+    if (!c.date || !c.status) continue;
+    if (!last || *c.date >= *last->date) last = &c;
+    if (*c.date <= d && (!best || *c.date >= *best->date)) best = &c;
+  }
+  if (!last || *last->date <= d) return current_status();
+  return best ? *best->status : Status::planned;
+}
+
+}  // namespace cls

@@ -36,6 +36,15 @@ YearReview compute_year_review(const Project& project, int year) {
     return *a.meeting->date < *b.meeting->date;
   });
   for (const Action& a : project.actions) {
+    if (a.budget) {
+      for (const Spending& s : a.budget->spendings) {
+        if (s.date && s.amount && s.date->year() == year) y.spent += *s.amount;
+      }
+      for (const Funding& f : a.budget->funding) {
+        if (!f.year || *f.year != year || !f.amount || f.funder.id.empty()) continue;
+        (f.counts() ? y.funded : y.requested)[f.funder.id] += *f.amount;
+      }
+    }
     for (const Indicator& ind : a.indicators) {
       const std::size_t first = y.readings.size();
       for (const Reading& r : ind.values) {

@@ -105,6 +105,12 @@ constexpr Label kLabels[] = {
     {"quorum_not_reached", "quorum non atteint", "quorum not reached"},
     {"readings_of", "Relevés des indicateurs en", "Indicator readings in"},
     {"no_reading", "Aucun relevé cette année.", "No reading this year."},
+    {"money_of", "Dépenses et financements de l’année", "Spending and funding of the year"},
+    {"year_spent", "Dépenses datées de l’année", "Dated spending of the year"},
+    {"year_funded", "Financements de l’année (accordés ou versés)", "Funding of the year (granted or paid)"},
+    {"year_requested", "Financements demandés pour l’année", "Funding requested for the year"},
+    {"funder", "Financeur", "Funder"},
+    {"amount", "Montant", "Amount"},
     {"date", "Date", "Date"},
     {"value", "Valeur", "Value"},
     {"note", "Commentaire", "Note"},
@@ -360,7 +366,7 @@ Data action_data(const Project& p, Lang lang, const Rollup& r, const ActionRollu
   }
   if (a.budget) {
     BudgetSum b;
-    b.add(*a.budget);
+    b.add(*a.budget, r.as_of);
     d.set("budget", budget_data(p, lang, b));
     d.set("has_budget", true);
   } else {
@@ -563,6 +569,24 @@ Data context(const Project& p, const Rollup& r, const YearReview* year) {
     }
     y.set("readings", readings);
     y.set("has_readings", !year->readings.empty());
+    // The year's money (SPEC §11.1).
+    y.set("has_money", year->has_money());
+    y.set("year_spent", format_money(lang, year->spent));
+    auto funders = [&](const std::map<std::string, Money>& m) {
+      Data rows = list();
+      for (const auto& [id, amount] : m) {
+        Data row;
+        const Actor* actor = p.actor(id);
+        row.set("name", actor ? actor->name.value_or(id) : id);
+        row.set("amount", format_money(lang, amount));
+        rows.push_back(row);
+      }
+      return rows;
+    };
+    y.set("year_funded", funders(year->funded));
+    y.set("has_year_funded", !year->funded.empty());
+    y.set("year_requested", funders(year->requested));
+    y.set("has_year_requested", !year->requested.empty());
     c.set("annual", y);
   }
   return c;

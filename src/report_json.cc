@@ -160,7 +160,7 @@ void action(JsonWriter& w, const ActionRollup& ar, Date as_of) {
   w.end_array();
   if (a.budget) {
     BudgetSum b;
-    b.add(*a.budget);
+    b.add(*a.budget, as_of);
     budget(w.key("budget"), b);
   } else {
     w.key("budget").null();
@@ -268,6 +268,16 @@ void write_report(JsonWriter& w, const Project& project, const Rollup& r, const 
     year_meetings(w.key("meetings"), project, *year);
     year_readings(w.key("readings"), *year);
     if (cts_bilan(project)) report_cts_json(w.key("cts"), project, *year);  // SPEC §8.4
+    // The year's money (SPEC §11.1): dated spendings, funding of the year.
+    w.key("year_budget").begin_object();
+    money(w.key("spent"), year->spent);
+    w.key("funded").begin_object();
+    for (const auto& [funder, amount] : year->funded) money(w.key(funder), amount);
+    w.end_object();
+    w.key("requested").begin_object();
+    for (const auto& [funder, amount] : year->requested) money(w.key(funder), amount);
+    w.end_object();
+    w.end_object();
   }
   w.end_object();
 }

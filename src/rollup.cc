@@ -48,7 +48,19 @@ void BudgetSum::add(const Budget& b) {
   planned += b.planned.value_or(Money{});
   spent += b.spent.value_or(Money{});
   for (const Funding& f : b.funding) {
-    if (f.funder.id.empty() || !f.amount) continue;
+    if (f.funder.id.empty() || !f.amount || !f.counts()) continue;
+    by_funder[f.funder.id] += *f.amount;
+  }
+}
+
+void BudgetSum::add(const Budget& b, Date as_of) {
+  if (b.spendings.empty()) return add(b);
+  for (const Spending& s : b.spendings) {
+    if (s.amount && (!s.date || *s.date <= as_of)) spent += *s.amount;
+  }
+  planned += b.planned.value_or(Money{});
+  for (const Funding& f : b.funding) {
+    if (f.funder.id.empty() || !f.amount || !f.counts()) continue;
     by_funder[f.funder.id] += *f.amount;
   }
 }
@@ -137,7 +149,7 @@ Rollup compute_rollup(const Project& project, Date as_of) {
   for (const Action& action : project.actions) {
     ActionRollup ar;
     ar.action = &action;
-    ar.status = action.current_status();
+    ar.status = action.status_as_of(as_of);  // SPEC §11.1: the status in force then
     ar.weight = weight_of(action.weight);
     if (action.objective) {
       ar.objective = project.objective(action.objective->id);
@@ -168,10 +180,10 @@ Rollup compute_rollup(const Project& project, Date as_of) {
       if (ar.takes_part()) {
         objective_means[o].add(ar.progress, ar.weight);
         objective_actions[o].push_back(index);
-        if (action.budget) objective_budgets[o].add(*action.budget);
+        if (action.budget) objective_budgets[o].add(*action.budget, as_of);
       }
     } else if (ar.takes_part() && action.budget) {
-      r.budget.add(*action.budget);  // no objective (an error of the file): still the plan's money
+      r.budget.add(*action.budget, as_of);  // no objective (an error of the file): still the plan's money
     }
     r.actions.push_back(std::move(ar));
   }

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "cls/load.h"
+#include "cls/report.h"
+#include "test_project.h"
 
 using namespace cls;
 
@@ -316,4 +318,39 @@ TEST_CASE("the plan is the plain mean of its axes; budgets add up per axis and f
   CHECK(r.budget.planned.cents == 100000031);
   CHECK(r.budget.by_funder.at("f2").cents == 100000000);
   CHECK(r.budget.funded().cents == 100000030);
+}
+
+TEST_CASE("the status as of a date follows the history (SPEC §11.1)") {
+  auto l = cls::testing::load(
+      {{"cls.yaml", cls::testing::manifest()},
+       {"actions/a.yaml",
+        "id: A\ntitle: A\nobjective: ob\nstatus: done\ndue: 2025-12-31\n"
+        "history:\n  - {date: 2024-03-01, status: in-progress}\n  - {date: 2025-06-30, status: done}\n"
+        "indicators: [{id: i, label: I, target: 10, values: [{date: 2024-06-30, value: 5}]}]\n"
+        "budget:\n  planned: 100\n  spent:\n    - {date: 2024-05-01, amount: 10.10}\n"
+        "    - {date: 2025-05-01, amount: 20.25}\n"
+        "  funding:\n    - {funder: a, amount: 50}\n    - {funder: b, amount: 30, status: requested}\n"
+        "    - {funder: c, amount: 5.5, year: 2025, status: paid}\n"}},
+      "2026-11-25", false);
+  const Action& a = l.project.actions.at(0);
+  CHECK(a.status_as_of(*Date::parse("2024-02-29")) == Status::planned);
+  CHECK(a.status_as_of(*Date::parse("2024-03-01")) == Status::in_progress);
+  CHECK(a.status_as_of(*Date::parse("2025-06-29")) == Status::in_progress);
+  CHECK(a.status_as_of(*Date::parse("2025-06-30")) == Status::done);
+  const Rollup past = compute_rollup(l.project, *Date::parse("2024-12-31"));
+  CHECK(past.actions[0].status == Status::in_progress);
+  CHECK(past.actions[0].progress == doctest::Approx(0.5));
+  CHECK(past.budget.spent.cents == 1010);
+  const Rollup now = compute_rollup(l.project, *Date::parse("2026-01-31"));
+  CHECK(now.actions[0].status == Status::done);
+  CHECK(*now.actions[0].progress == 1.0);
+  CHECK(!now.actions[0].late);
+  CHECK(now.budget.spent.cents == 3035);  // exact cents
+  CHECK(now.budget.by_funder.size() == 2);  // requested funding does not count
+  CHECK(now.budget.funded().cents == 5550);
+  // The bilan's year: spendings dated in it, funding of that year.
+  const YearReview y = compute_year_review(l.project, 2025);
+  CHECK(y.spent.cents == 2025);
+  CHECK(y.funded.at("c").cents == 550);
+  CHECK(y.requested.empty());
 }

@@ -100,10 +100,10 @@ TEST_CASE("sarif: whole-file problems, the repository prefix, no diagnostics") {
   CHECK(results[1]["level"] == "warning");
   CHECK(results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plans/cls/cls.yaml");
 
-  // The rules: every rule of SPEC §2 then §8.2 in its order, whatever fired,
+  // The rules: every rule of SPEC §2, §8.2 and §11 in its order, whatever fired,
   // with its own severity; then a rule this version does not describe.
   const json rules = run["tool"]["driver"]["rules"];
-  REQUIRE(rules.size() == 31);
+  REQUIRE(rules.size() == 34);
   CHECK(rules[0]["id"] == "yaml/syntax");
   CHECK(rules[0]["defaultConfiguration"]["level"] == "error");
   CHECK(rules[14]["id"] == "action/late");
@@ -115,12 +115,15 @@ TEST_CASE("sarif: whole-file problems, the repository prefix, no diagnostics") {
   CHECK(rules[28]["id"] == "actor/address");
   CHECK(rules[28]["defaultConfiguration"]["level"] == "warning");
   CHECK(rules[29]["id"] == "ref/file");
-  CHECK(rules[30]["id"] == "custom/rule");
-  CHECK(rules[30]["shortDescription"]["text"] == "custom/rule");
-  CHECK(results[2]["ruleIndex"] == 30);
+  CHECK(rules[30]["id"] == "action/history");
+  CHECK(rules[31]["id"] == "indicator/stale");
+  CHECK(rules[32]["id"] == "region/project");
+  CHECK(rules[33]["id"] == "custom/rule");
+  CHECK(rules[33]["shortDescription"]["text"] == "custom/rule");
+  CHECK(results[2]["ruleIndex"] == 33);
 
   // No diagnostics: still a valid log, with the same rules and no result.
   const json empty = checked_run(format_sarif(Diagnostics{}, {}, "0.1.0"));
   CHECK(empty["results"].empty());
-  CHECK(empty["tool"]["driver"]["rules"].size() == 30);
+  CHECK(empty["tool"]["driver"]["rules"].size() == 33);
 }

@@ -10,7 +10,12 @@
 namespace cls {
 
 struct CheckOptions {
-  Date today;  // for action/late and actor/absence
+  Date today;  // for action/late, actor/absence and indicator/stale
+  // The region's themes when the project is checked at a region's root
+  // (SPEC §11): actions' `themes` name those, else the project's own. A
+  // project checked alone that declares no themes leaves its actions'
+  // themes to the region's check.
+  const std::vector<Theme>* region_themes = nullptr;
 };
 
 void check_project(const Project& project, const CheckOptions& options, Diagnostics& diags);

@@ -33,6 +33,9 @@ enum class Type {
   choice,    // one of `values`
   map,       // a mapping: the keys of `map`
   list,      // a list of mappings, each with the keys of `map`
+  amounts,   // money, or a list of mappings with the keys of `map` (dated amounts, summed: budget.spent)
+  communes,  // a list of INSEE commune codes: 5 characters, digits, or 2A/2B then 3 digits (Corsica)
+  paths,     // a list of relative paths of folders (region.yaml: the projects)
 };
 
 struct MapDef;
@@ -59,11 +62,13 @@ struct MapDef {
 };
 
 // cls.yaml and what it holds.
-extern const MapDef manifest, organisation, contact, period, axis, objective, body, bounds, college;
+extern const MapDef manifest, organisation, contact, period, axis, objective, body, bounds, college, theme;
 // actors/*.yaml
 extern const MapDef actor;
 // actions/*.yaml
-extern const MapDef action, budget, funding, indicator, reading;
+extern const MapDef action, budget, funding, spending, indicator, reading, status_change;
+// region.yaml (SPEC §11): a region of projects and its shared themes
+extern const MapDef region;
 // meetings/*.yaml
 extern const MapDef meeting, convocation, agenda_item, attachment, decision, vote, dissent, followup, attendance;
 
@@ -76,5 +81,7 @@ struct FileKind {
   std::string_view fr, en;
 };
 std::span<const FileKind> file_kinds();
+// region.yaml, at the root of a folder of projects (not a file of a project).
+const FileKind& region_file_kind();
 
 }  // namespace cls::keys

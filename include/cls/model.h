@@ -95,6 +95,8 @@ enum class Majority { cast, present };
 enum class Honorific { none, dr, pr, me };
 // The article an organisation's name takes after "par", "à", "de".
 enum class Article { none, le, la, elided, les };
+// Where a funding line stands (SPEC §11.1): totals count granted and paid.
+enum class FundingStatus { requested, granted, paid };
 
 std::string_view to_string(Status s);  // "in-progress"…
 std::string_view to_string(ItemKind k);
@@ -183,6 +185,13 @@ struct Body {
   }
 };
 
+// A theme (SPEC §11): of a region's shared nomenclature, or a project's own.
+struct Theme {
+  std::string id;
+  Loc loc;
+  Field<std::string> title;
+};
+
 struct Manifest {
   Field<std::string> id, title;
   Field<ProjectKind> kind;
@@ -193,6 +202,10 @@ struct Manifest {
   std::optional<Period> period;
   std::vector<Axis> axes;
   std::vector<Body> bodies;
+  Field<int> stale_months;  // indicator/stale (SPEC §11.1); default 12
+  Field<int> population;    // inhabitants covered (SPEC §11)
+  std::vector<Ref> communes;  // INSEE codes, checked by the loader
+  std::vector<Theme> themes;  // when the project is used alone
 };
 
 struct Actor {
@@ -252,12 +265,34 @@ struct Indicator {
 struct Funding {
   Ref funder;
   Field<Money> amount;
+  Field<int> year;
+  Field<FundingStatus> status;  // default granted
+  Loc loc;
+  // Whether the line counts in the totals: granted or paid (SPEC §11.1).
+  bool counts() const { return status.value_or(FundingStatus::granted) != FundingStatus::requested; }
+};
+
+// A dated spending (`budget.spent` written as a list, SPEC §11.1).
+struct Spending {
+  Field<Date> date;
+  Field<Money> amount;
+  Field<std::string> note;
   Loc loc;
 };
 
 struct Budget {
+  // `spent` is the total: the amount written, or the sum of `spendings`.
   Field<Money> planned, spent;
+  std::vector<Spending> spendings;
   std::vector<Funding> funding;
+};
+
+// An entry of an action's `history` (SPEC §11.1).
+struct HistoryEntry {
+  Field<Date> date;
+  Field<Status> status;
+  Field<std::string> note;
+  Loc loc;
 };
 
 struct Action {
@@ -274,7 +309,14 @@ struct Action {
   std::optional<Budget> budget;
   Field<std::string> description;
   std::vector<Indicator> indicators;
+  std::vector<HistoryEntry> history;  // file order
+  std::vector<Ref> themes;
   Status current_status() const { return status.value_or(Status::planned); }
+  // The status in force on `d` (SPEC §11.1): with no history, `status`;
+  // else that of the latest entry dated on or before `d` (on a same date the
+  // later in the file), `planned` before the first; after the last entry,
+  // `status` (which the last entry should equal: action/history).
+  Status status_as_of(Date d) const;
 };
 
 struct Vote {

@@ -6,6 +6,7 @@
 // fixed keys and columns, written here.
 #pragma once
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,11 @@ struct YearReview {
   Rollup start;
   std::vector<YearMeeting> meetings;  // held in the year (§4: attendance recorded), by date
   std::vector<YearReading> readings;  // dated in the year: by action (file order), indicator, date
+  // The year's money (SPEC §11.1): dated spendings of the year, and funding
+  // lines whose `year` is this one, granted or paid apart from requested.
+  Money spent;
+  std::map<std::string, Money> funded, requested;  // by funder id
+  bool has_money() const { return spent.cents > 0 || !funded.empty() || !requested.empty(); }
 };
 
 YearReview compute_year_review(const Project& project, int year);

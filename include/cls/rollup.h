@@ -42,7 +42,10 @@ struct BudgetSum {
   Money planned, spent;
   std::map<std::string, Money> by_funder;
   Money funded() const;  // the sum of by_funder
+  // Funding counts when granted or paid (SPEC §11.1); every spending counts.
   void add(const Budget& b);
+  // The same as of a date: dated spendings after `as_of` do not count yet.
+  void add(const Budget& b, Date as_of);
   void add(const BudgetSum& b);
 };
 

@@ -16,6 +16,10 @@
 #include "cls/output_file.h"
 #include "cls/output_format.h"
 
+namespace cls {
+struct RegionReportOptions;
+}
+
 namespace cls::cli {
 
 // Exit statuses of SPEC §7.
@@ -92,6 +96,15 @@ std::string to_pdf(const std::string& html);
 std::vector<std::string> to_pdfs(const std::string& html, const std::vector<std::string>& keys,
                                  const std::function<std::string(std::size_t)>& letter_html);
 
+// A region's root (SPEC §11, cmd_region.cc): when the nearest folder from -C
+// or the current directory up that holds cls.yaml or region.yaml holds
+// region.yaml only. `cls check` and `cls report` then work on the region.
+std::optional<std::filesystem::path> region_root(const Globals& g);
+int check_region(const Globals& g, const std::filesystem::path& root, const std::string& format, bool strict);
+// The regional report: written with the projects that have no error; exit 1
+// when some were left out (their errors on standard error).
+int report_region(const Globals& g, const std::filesystem::path& root, const RegionReportOptions& options,
+                  OutputFormat format, const std::string& output);
 // Prints diagnostics as `cls check` does in text.
 void print_diagnostics(std::FILE* out, const Diagnostics& diags, const Project& p, bool color);
 

@@ -22,6 +22,7 @@ Runner check_command(CLI::App& app, const Globals& g) {
       ->type_name("text|json|sarif");
   app.add_flag("--strict", o->strict, tr("Fail (exit 1) on warnings too"));
   return [o, &g] {
+    if (const auto region = region_root(g)) return check_region(g, *region, o->format, o->strict);  // SPEC §11
     const auto root = project_root(g);
     const Date today = g.today_date();
     Diagnostics diags;

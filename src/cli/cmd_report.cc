@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "cls/region_report.h"
 #include "cls/report.h"
 #include "cls/templates.h"
 #include "cls/xlsx.h"
@@ -67,6 +68,18 @@ Runner report_command(CLI::App& app, const Globals& g) {
       default: options.format = ReportFormat::markdown;
     }
 
+    if (const auto region = region_root(g)) {  // SPEC §11: the regional report
+      RegionReportOptions ro;
+      ro.format = options.format;
+      ro.as_of = options.as_of;
+      ro.year = options.year;
+      ro.csv = o->csv == "rfc4180" ? CsvDialect::rfc4180 : CsvDialect::french;
+      try {
+        return report_region(g, *region, ro, format, o->output);
+      } catch (const XlsxError& e) {
+        throw Exit{kUsage, std::string("cls report: ") + e.what()};
+      }
+    }
     const Project p = load_checked(g);
     options.csv = o->csv.empty() ? default_csv_dialect(p.lang())
                   : o->csv == "fr" ? CsvDialect::french
