@@ -50,6 +50,17 @@ json scalar_schema(const KeyDef& k) {
               {"pattern", R"(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
                           R"(@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$)"},
               {"format", "email"}};
+    case Type::amounts:
+      // An amount (the list form is the key's map, added by the builder).
+      return {{"anyOf", json::array({json{{"type", "number"}, {"minimum", 0}, {"multipleOf", 0.01}},
+                                     json{{"type", "string"}, {"pattern", "^\\+?[0-9]{1,13}(\\.[0-9]{1,2})?$"}}})}};
+    case Type::communes:
+      // INSEE codes: five characters, digits, or 2A/2B and three digits (Corsica).
+      return {{"type", "array"},
+              {"items", {{"anyOf", json::array({json{{"type", "string"}, {"pattern", "^([0-9]{5}|2[AB][0-9]{3})$"}},
+                                                json{{"type", "integer"}, {"minimum", 1000}, {"maximum", 99999}}})}}}};
+    case Type::paths:
+      return {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}};
     case Type::date:
       // YYYY-MM-DD, quoted or not: editors read an unquoted date as text.
       return {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"format", "date"}};
@@ -203,6 +214,9 @@ std::string file_name(const keys::FileKind& kind) {
 std::vector<const keys::FileKind*> kinds() {
   std::vector<const keys::FileKind*> out;
   for (const keys::FileKind& kind : keys::file_kinds()) out.push_back(&kind);
+  // region.yaml is not a project's file (a region holds projects) but has
+  // its table like them.
+  out.push_back(&keys::region_file_kind());
   return out;
 }
 

@@ -83,6 +83,10 @@ std::string type_words(const KeyDef& k) {
       }
       return s;
     }
+    case Type::email: return "e\\-mail address (name@example.org)";
+    case Type::amounts: return "amount in euros, or a list of dated amounts";
+    case Type::communes: return "list of INSEE codes (5 characters)";
+    case Type::paths: return "list of folders (relative paths)";
     case Type::map: return "mapping";
     case Type::list: return "list of mappings";
     default: break;  // a type added to keys.h: named by its key's description

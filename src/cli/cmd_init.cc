@@ -216,6 +216,8 @@ std::string schema_line(const std::string& path) {
 void add_editor_files(std::vector<OutputFile>& files, const fs::path& dir) {
   std::string mapping;
   for (const schema::SchemaFile& s : schema::schemas()) {
+    // region.yaml sits above projects, never in one: `cls schema` writes it.
+    if (s.kind == &keys::region_file_kind()) continue;
     files.push_back({dir / schema::kProjectFolder / s.name, s.json});
     if (!mapping.empty()) mapping += ",\n";
     mapping += "    \"./" + std::string(schema::kProjectFolder) + "/" + s.name + "\": \"**/" + s.glob + "\"";
