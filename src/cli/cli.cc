@@ -47,6 +47,7 @@ fs::path project_root(const Globals& g) {
                                             "(run `cls init` to start a project, or use -C DIR)",
                                             g.directory))};
   }
+  protect_project(*root);  // -o never replaces the project's YAML (SPEC §13)
   return *root;
 }
 
