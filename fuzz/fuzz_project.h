@@ -80,10 +80,15 @@ inline void run_one(std::string_view input) {
   Project p = load_project(split_input(input), diags, kFuzzLimits);
   check_project(p, CheckOptions{today}, diags);
   diags.sort(p.files);
+  // The cap (SPEC §13): each listed diagnostic counts once, each "and N
+  // more" N times, and together they are all the errors and warnings.
+  std::size_t counted = 0;
   for (const auto& d : diags.all()) {
     expect(!d.rule.empty() && !d.message.empty(), "a diagnostic without rule or message");
     (void)format_text(d, p.files, false);
+    counted += d.more > 0 ? d.more : 1;
   }
+  expect(counted == diags.errors() + diags.warnings(), "the diagnostics listed miscount the total");
   // The JSON of `cls check --format json` must parse back, as strict JSON.
   const std::string json = format_json(diags, p.files);
   const auto parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);

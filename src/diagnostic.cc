@@ -4,41 +4,76 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "cls/json_writer.h"
 #include "cls/utf8.h"
 
 namespace cls {
 
 void Diagnostics::error(std::string_view rule, Loc loc, std::string message) {
-  all_.push_back({Severity::error, std::string(rule), loc, std::move(message)});
+  add({Severity::error, std::string(rule), loc, std::move(message)});
 }
 
 void Diagnostics::warning(std::string_view rule, Loc loc, std::string message) {
-  all_.push_back({Severity::warning, std::string(rule), loc, std::move(message)});
+  add({Severity::warning, std::string(rule), loc, std::move(message)});
+}
+
+Diagnostics::Count& Diagnostics::count_of(std::uint32_t file, std::string_view rule, Severity severity) {
+  std::string key(reinterpret_cast<const char*>(&file), sizeof file);
+  key += severity == Severity::error ? 'e' : 'w';
+  key += rule;
+  auto [it, fresh] = index_.try_emplace(std::move(key), counts_.size());
+  if (fresh) counts_.push_back({file, std::string(rule), severity});
+  return counts_[it->second];
+}
+
+void Diagnostics::add(Diagnostic d) {
+  const std::uint32_t file = d.loc.file;
+  Count& c = count_of(file, d.rule, d.severity);
+  const std::size_t n = d.more > 0 ? d.more : 1;  // an "and N more" line of another sink: N diagnostics
+  (d.severity == Severity::error ? errors_ : warnings_) += n;
+  if (d.more > 0 || c.kept >= kMaxPerRuleAndFile) {
+    c.dropped += n;
+    return;
+  }
+  ++c.kept;
+  all_.push_back(std::move(d));
 }
 
 void Diagnostics::append(Diagnostics&& other) {
-  if (all_.empty()) {
-    all_ = std::move(other.all_);
+  if (all_.empty() && counts_.empty()) {
+    *this = std::move(other);
   } else {
-    all_.insert(all_.end(), std::make_move_iterator(other.all_.begin()),
-                std::make_move_iterator(other.all_.end()));
+    for (Diagnostic& d : other.all_) {
+      if (d.more == 0) add(std::move(d));  // the lines "and N more" come from the counts below
+    }
+    for (const Count& c : other.counts_) {
+      if (c.dropped == 0) continue;
+      Count& mine = count_of(c.file, c.rule, c.severity);
+      mine.dropped += c.dropped;
+      (c.severity == Severity::error ? errors_ : warnings_) += c.dropped;
+    }
   }
-  other.all_.clear();
+  other = Diagnostics();
 }
 
-std::size_t Diagnostics::errors() const {
-  return std::count_if(all_.begin(), all_.end(),
-                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+std::string more_message(std::size_t more) {
+  return "and " + std::to_string(more) + " more";
 }
-
-std::size_t Diagnostics::warnings() const { return all_.size() - errors(); }
 
 void Diagnostics::sort(const std::vector<std::string>& files) {
+  std::erase_if(all_, [](const Diagnostic& d) { return d.more > 0; });
+  for (const Count& c : counts_) {
+    if (c.dropped == 0) continue;
+    Diagnostic d{c.severity, c.rule, Loc{c.file, 0, 0}, more_message(c.dropped), c.dropped};
+    d.loc.file = c.file;  // kNoFile stays kNoFile
+    all_.push_back(std::move(d));
+  }
   auto path = [&](const Loc& l) -> std::string_view {
     return l.file < files.size() ? std::string_view(files[l.file]) : std::string_view();
   };
   std::stable_sort(all_.begin(), all_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
     if (a.loc.file != b.loc.file) return path(a.loc) < path(b.loc);
+    if ((a.more > 0) != (b.more > 0)) return b.more > 0;
     if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
     if (a.loc.col != b.loc.col) return a.loc.col < b.loc.col;
     return a.rule < b.rule;
@@ -96,19 +131,46 @@ std::string format_text(const Diagnostic& d, const std::vector<std::string>& fil
   return out;
 }
 
-std::string format_json(const Diagnostics& diags, const std::vector<std::string>& files) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+namespace {
+
+std::string_view valid_text(std::string_view text, std::string& storage) {
+  if (is_valid_utf8(text)) return text;
+  storage = sanitize_utf8(text);
+  return storage;
+}
+
+void json_document(JsonWriter& w, const Diagnostics& diags, const std::vector<std::string>& files) {
+  w.begin_object();
+  w.key("errors").value(static_cast<std::uint64_t>(diags.errors()));
+  w.key("warnings").value(static_cast<std::uint64_t>(diags.warnings()));
+  w.key("diagnostics").begin_array();
+  std::string storage;
   for (const auto& d : diags.all()) {
-    list.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
-                    {"rule", d.rule},
-                    {"file", file_of(d.loc, files)},
-                    {"line", static_cast<std::uint32_t>(d.loc.line)},
-                    {"column", static_cast<std::uint32_t>(d.loc.col)},
-                    {"message", d.message}});
+    w.begin_object();
+    w.key("severity").value(d.severity == Severity::error ? "error" : "warning");
+    w.key("rule").value(valid_text(d.rule, storage));
+    w.key("file").value(valid_text(file_of(d.loc, files), storage));
+    w.key("line").value(static_cast<std::uint64_t>(d.loc.line));
+    w.key("column").value(static_cast<std::uint64_t>(d.loc.col));
+    w.key("message").value(valid_text(d.message, storage));
+    w.end_object();
   }
-  nlohmann::ordered_json doc = {
-      {"errors", diags.errors()}, {"warnings", diags.warnings()}, {"diagnostics", list}};
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string format_json(const Diagnostics& diags, const std::vector<std::string>& files) {
+  JsonWriter w;
+  json_document(w, diags, files);
+  return w.finish();
+}
+
+void write_json(std::FILE* out, const Diagnostics& diags, const std::vector<std::string>& files) {
+  JsonWriter w(out);
+  json_document(w, diags, files);
+  w.finish();
 }
 
 // SARIF 2.1.0 (OASIS), as GitHub code scanning (github/codeql-action/upload-sarif)
@@ -238,8 +300,10 @@ nlohmann::ordered_json rule_descriptor(std::string_view id, std::string_view tex
 
 }  // namespace
 
-std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
-                         std::string_view tool_version, std::string_view uri_prefix) {
+namespace {
+
+void sarif_document(JsonWriter& w, const Diagnostics& diags, const std::vector<std::string>& files,
+                    std::string_view tool_version, std::string_view uri_prefix) {
   using json = nlohmann::ordered_json;
   // Every rule of SPEC §2 in its order, then any other id that fired (a
   // newer rule this table does not describe yet), once each.
@@ -254,26 +318,51 @@ std::string format_sarif(const Diagnostics& diags, const std::vector<std::string
     rule_ids.push_back(d.rule);
     rules.push_back(rule_descriptor(d.rule, {}, d.severity));
   }
-  json results = json::array();
+  const json driver = {{"name", "cls"}, {"version", std::string(tool_version)}, {"rules", rules}};
+  w.begin_object();
+  w.key("$schema").value("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
+  w.key("version").value("2.1.0");
+  w.key("runs").begin_array().begin_object();
+  w.key("tool").begin_object().key("driver").tree(driver).end_object();
+  w.key("columnKind").value("unicodeCodePoints");
+  w.key("results").begin_array();
+  // One result at a time, straight to the stream.
+  std::string storage;
   for (const auto& d : diags.all()) {
-    json region = {{"startLine", std::max<std::uint32_t>(d.loc.line, 1)}};
-    if (d.loc.line > 0) region["startColumn"] = std::max<std::uint32_t>(d.loc.col, 1);
     const std::string uri = uri_path(std::string(uri_prefix) + file_of(d.loc, files));
-    json physical = {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}}, {"region", region}};
     const auto idx = std::find(rule_ids.begin(), rule_ids.end(), d.rule) - rule_ids.begin();
-    results.push_back({{"ruleId", d.rule},
-                       {"ruleIndex", idx},
-                       {"level", level_of(d.severity)},
-                       {"message", {{"text", d.message}}},
-                       {"locations", json::array({{{"physicalLocation", physical}}})}});
+    w.begin_object();
+    w.key("ruleId").value(valid_text(d.rule, storage));
+    w.key("ruleIndex").value(static_cast<std::int64_t>(idx));
+    w.key("level").value(level_of(d.severity));
+    w.key("message").begin_object().key("text").value(valid_text(d.message, storage)).end_object();
+    w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+    w.key("artifactLocation").begin_object().key("uri").value(uri).key("uriBaseId").value("%SRCROOT%").end_object();
+    w.key("region").begin_object().key("startLine").value(static_cast<std::uint64_t>(std::max<std::uint32_t>(d.loc.line, 1)));
+    if (d.loc.line > 0) w.key("startColumn").value(static_cast<std::uint64_t>(std::max<std::uint32_t>(d.loc.col, 1)));
+    w.end_object();
+    w.end_object().end_object().end_array();
+    w.end_object();
   }
-  json run = {{"tool", {{"driver", {{"name", "cls"}, {"version", std::string(tool_version)}, {"rules", rules}}}}},
-              {"columnKind", "unicodeCodePoints"},
-              {"results", results}};
-  json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", json::array({run})}};
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  w.end_array();
+  w.end_object().end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
+                         std::string_view tool_version, std::string_view uri_prefix) {
+  JsonWriter w;
+  sarif_document(w, diags, files, tool_version, uri_prefix);
+  return w.finish();
+}
+
+void write_sarif(std::FILE* out, const Diagnostics& diags, const std::vector<std::string>& files,
+                 std::string_view tool_version, std::string_view uri_prefix) {
+  JsonWriter w(out);
+  sarif_document(w, diags, files, tool_version, uri_prefix);
+  w.finish();
 }
 
 static std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cls/diagnostic.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -72,4 +75,65 @@ TEST_CASE("nearest suggests plausible misspellings only") {
   CHECK(nearest("titel", keys) == "title");
   CHECK(nearest("budget", keys) == "");
   CHECK(nearest("x", keys) == "");
+}
+
+TEST_CASE("the same rule on the same file is kept 100 times, then one line \"and N more\"") {
+  Diagnostics ds;
+  const std::vector<std::string> files{"actions/a.yaml", "actions/b.yaml"};
+  for (std::uint32_t i = 1; i <= 1000; ++i) ds.error("ref/unknown", Loc{0, i, 3}, "unknown id");
+  for (std::uint32_t i = 1; i <= 5; ++i) ds.error("schema/type", Loc{0, i, 1}, "bad type");
+  for (std::uint32_t i = 1; i <= 150; ++i) ds.warning("action/late", Loc{1, i, 1}, "late");
+  CHECK(ds.errors() == 1005);
+  CHECK(ds.warnings() == 150);
+  ds.sort(files);
+  ds.sort(files);  // twice: still one "and N more" per rule and file
+  REQUIRE(ds.all().size() == 100 + 1 + 5 + 100 + 1);
+  // File a: its diagnostics by line, then its "and N more".
+  CHECK(ds.all()[0].loc.line == 1);
+  const Diagnostic& more_a = ds.all()[105];
+  CHECK(more_a.rule == "ref/unknown");
+  CHECK(more_a.more == 900);
+  CHECK(more_a.message == "and 900 more");
+  CHECK(ds.all().back().rule == "action/late");
+  CHECK(ds.all().back().more == 50);
+  CHECK(format_text(more_a, files, false) == "actions/a.yaml: error: and 900 more [ref/unknown]");
+  // The first 100 reported are the ones kept.
+  CHECK(ds.all()[104].loc.line == 100);  // lines 1 to 5 hold two rules each
+  const auto j = nlohmann::json::parse(format_json(ds, files));
+  CHECK(j["errors"] == 1005);
+  CHECK(j["diagnostics"].size() == 207);
+  // Moved into another sink (load_checked does so): the counts follow.
+  Diagnostics copy;
+  for (const auto& d : ds.all()) copy.add(d);
+  CHECK(copy.errors() == 1005);
+  CHECK(copy.warnings() == 150);
+  copy.sort(files);
+  CHECK(copy.all().size() == ds.all().size());
+  Diagnostics merged;
+  merged.warning("action/late", Loc{1, 999, 1}, "late");
+  merged.append(std::move(ds));
+  CHECK(merged.warnings() == 151);
+  CHECK(merged.errors() == 1005);
+}
+
+TEST_CASE("JSON and SARIF are streamed: the same text as a string or into a stream") {
+  Diagnostics ds;
+  const std::vector<std::string> files{"cls.yaml"};
+  ds.error("schema/type", Loc{0, 2, 1}, "bad \xff byte");
+  ds.sort(files);
+  for (int sarif = 0; sarif < 2; ++sarif) {
+    char* buffer = nullptr;
+    std::size_t size = 0;
+    std::FILE* f = open_memstream(&buffer, &size);
+    if (sarif) {
+      write_sarif(f, ds, files, "1.0");
+    } else {
+      write_json(f, ds, files);
+    }
+    std::fclose(f);
+    const std::string streamed(buffer, size);
+    std::free(buffer);
+    CHECK(streamed == (sarif ? format_sarif(ds, files, "1.0") : format_json(ds, files)));
+    CHECK(nlohmann::json::accept(streamed));  // valid UTF-8: the bad byte replaced
+  }
 }

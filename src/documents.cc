@@ -245,9 +245,10 @@ std::string template_error_text(const TemplateError& error, const std::filesyste
   // is made relative.
   if (!project_root.empty() && std::filesystem::path(file).is_absolute()) {
     const std::filesystem::path path(file);
-    std::error_code ec;
-    const auto rel = std::filesystem::relative(path, project_root, ec);
-    if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) file = rel.string();
+    // Lexically: a template that is a link is named as it is in templates/,
+    // not by what it points to.
+    const auto rel = path.lexically_relative(project_root);
+    if (!rel.empty() && rel.native().rfind("..", 0) != 0) file = rel.string();
   }
   if (error.line() > 0) {
     file += ":" + std::to_string(error.line());

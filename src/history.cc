@@ -18,6 +18,7 @@
 #include "cls/report.h"
 #include "cls/rollup.h"
 #include "cls/text.h"
+#include "cls/yaml_tree.h"
 
 namespace cls {
 
@@ -105,16 +106,72 @@ Tree subtree(git_repository* repo, git_tree* root, const std::string& path) {
 
 bool is_yaml_name(std::string_view name) { return name.ends_with(".yaml") || name.ends_with(".yml"); }
 
-std::string read_blob(git_repository* repo, const git_oid* id) {
+// A file of the revision, as the working tree's reader gives it
+// (project_files.h): its bytes, or why it cannot be read.
+struct BlobRead {
+  std::string bytes;
+  std::string problem;
+};
+
+// A blob of at most the file limit. Its size is read from the object's header
+// first (git_odb_read_header), so a blob of 300 MiB is refused without being
+// loaded, as the working tree refuses a file by its size (SPEC §13).
+BlobRead read_blob(git_repository* repo, const git_oid* id) {
+  BlobRead out;
+  git_odb* odb_raw = nullptr;
+  if (git_repository_odb(&odb_raw, repo) != 0) throw HistoryError("cannot read a file: " + last_git_error());
+  std::unique_ptr<git_odb, Freer<git_odb, git_odb_free>> odb(odb_raw);
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  if (git_odb_read_header(&size, &type, odb.get(), id) != 0) {
+    throw HistoryError("cannot read a file: " + last_git_error());
+  }
+  const YamlLimits limits;
+  if (size > limits.max_bytes) {
+    out.problem = file_too_large(size, limits);
+    return out;
+  }
   git_blob* raw = nullptr;
   if (git_blob_lookup(&raw, repo, id) != 0) throw HistoryError("cannot read a file: " + last_git_error());
   Blob blob(raw);
   const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  out.bytes.assign(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  return out;
+}
+
+// What the working tree does with a link (project_files.cc), done in the
+// revision's tree: a link to a file of the project is read as that file; a
+// link out of the project, a dangling link or a loop is a file that cannot be
+// read; a link to a folder is not followed (nullopt). `path` is the link's
+// path in the project, `entry` its tree entry.
+std::optional<BlobRead> follow_link(git_repository* repo, git_tree* project, std::string path,
+                                    const git_tree_entry* entry) {
+  TreeEntry owned;
+  for (int hops = 0; hops < 40; ++hops) {
+    const auto mode = git_tree_entry_filemode(entry);
+    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) return std::nullopt;  // not followed
+    if (mode != GIT_FILEMODE_LINK) return read_blob(repo, git_tree_entry_id(entry));
+    const BlobRead target = read_blob(repo, git_tree_entry_id(entry));
+    if (!target.problem.empty()) return target;
+    const fs::path next = (fs::path(path).parent_path() / target.bytes).lexically_normal();
+    const std::string rel = next.generic_string();
+    if (fs::path(target.bytes).is_absolute() || rel.empty() || rel == "." || rel.starts_with("..")) {
+      return BlobRead{{}, "symbolic link to a file outside the project: cls reads only the project's files"};
+    }
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, project, rel.c_str()) != 0) {
+      return BlobRead{{}, "cannot read the file: No such file or directory"};
+    }
+    owned.reset(raw);
+    entry = owned.get();
+    path = rel;
+  }
+  return BlobRead{{}, "cannot read the file: too many levels of symbolic links"};
 }
 
 struct WalkState {
   git_repository* repo;
+  git_tree* project;
   std::string folder;
   std::vector<SourceFile>* files;
   std::string error;
@@ -123,12 +180,13 @@ struct WalkState {
 int collect(const char* dir, const git_tree_entry* entry, void* payload) {
   auto* st = static_cast<WalkState*>(payload);
   if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
-  const auto mode = git_tree_entry_filemode(entry);
-  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return 0;  // links
   const std::string name = git_tree_entry_name(entry);
   if (!is_yaml_name(name)) return 0;
+  const std::string path = st->folder + "/" + dir + name;
   try {
-    st->files->push_back({st->folder + "/" + dir + name, read_blob(st->repo, git_tree_entry_id(entry))});
+    if (auto read = follow_link(st->repo, st->project, path, entry)) {
+      st->files->push_back({path, std::move(read->bytes), std::move(read->problem)});
+    }
   } catch (const HistoryError& e) {
     st->error = e.what();
     return -1;
@@ -173,11 +231,13 @@ Revision read_revision(const fs::path& project_root, const std::string& rev) {
                        "': the project was not there then (cls diff compares the project at the same place "
                        "in the repository; a project that was moved is not followed)");
   }
-  out.files.push_back({"cls.yaml", read_blob(repo.get(), git_tree_entry_id(manifest))});
+  if (auto read = follow_link(repo.get(), project.get(), "cls.yaml", manifest)) {
+    out.files.push_back({"cls.yaml", std::move(read->bytes), std::move(read->problem)});
+  }
   for (const char* folder : {"actors", "actions", "meetings"}) {
     Tree sub = subtree(repo.get(), project.get(), folder);
     if (!sub) continue;
-    WalkState st{repo.get(), folder, &out.files, {}};
+    WalkState st{repo.get(), project.get(), folder, &out.files, {}};
     if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, collect, &st) != 0) {
       throw HistoryError(st.error.empty() ? "cannot read " + std::string(folder) + "/: " + last_git_error()
                                           : st.error);

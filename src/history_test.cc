@@ -234,7 +234,11 @@ TEST_CASE("read_revision: the project's files at a commit, from a subfolder") {
   write(root / "actions" / "notes.txt", "not a project file");
   write(root / "templates" / "agenda.md.mustache", "not a project file either");
   write(tmp.path / "README.md", "outside the project");
-  fs::create_symlink("../actors/all.yaml", root / "actions" / "link.yaml");
+  // Links as the working tree takes them (SPEC §13): one out of the project
+  // is a file that cannot be read, one to a file of the project is read as it.
+  fs::create_symlink("../../../README.md", root / "actions" / "link.yaml");
+  write(root / "actors" / "real.txt", "- {id: z, name: Z}\n");
+  fs::create_symlink("real.txt", root / "actors" / "more.yaml");
   commit_all(tmp.path);
   // Changes after the commit are not seen.
   write(root / "actions" / "B.yaml", action("B", "planned", ""));
@@ -244,12 +248,17 @@ TEST_CASE("read_revision: the project's files at a commit, from a subfolder") {
   CHECK(r.commit.size() == 40);
   std::vector<std::string> paths;
   for (const auto& f : r.files) paths.push_back(f.path);
-  CHECK(paths == std::vector<std::string>{"actions/axe 1/A.yml", "actors/all.yaml", "cls.yaml"});
-  CHECK(r.files[2].bytes == testing::manifest());
+  CHECK(paths == std::vector<std::string>{"actions/axe 1/A.yml", "actions/link.yaml", "actors/all.yaml",
+                                          "actors/more.yaml", "cls.yaml"});
+  CHECK(r.files[4].bytes == testing::manifest());
+  CHECK(r.files[1].bytes.empty());
+  CHECK(r.files[1].problem.find("outside the project") != std::string::npos);
+  CHECK(r.files[3].bytes == "- {id: z, name: Z}\n");
 
   Diagnostics diags;
   const Project p = load_project(r.files, diags);
-  CHECK(!diags.has_errors());
+  CHECK(diags.errors() == 1);
+  CHECK(diags.all().at(0).rule == "yaml/syntax");
   CHECK(p.action("A") != nullptr);
 
   CHECK(path_in_repository(root) == std::optional<std::string>("plans/cls/"));

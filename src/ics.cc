@@ -47,6 +47,19 @@ std::string clean_text(std::string_view text) {
   return out;
 }
 
+// Text for a parameter value (CN=…), RFC 6868: libical writes a line break
+// as ^n and a double quote as ^' but leaves a caret as it is, which a reader
+// would then decode ("A^nB" read back as two lines): the caret is doubled
+// here, before libical adds its own.
+std::string param_text(std::string_view text) {
+  std::string out;
+  for (const char c : clean_text(text)) {
+    out += c;
+    if (c == '^') out += '^';
+  }
+  return out;
+}
+
 // A cal-address is a URI: an address with a space or a quote in it would
 // break the line for every client, so such a value is left out rather than
 // written (the letter still goes out; only the calendar entry lacks it).
@@ -78,6 +91,11 @@ bool plausible_uri(std::string_view s) {
     const auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u >= 0x7F || c == '"' || c == '<' || c == '>') return false;
   }
+  // Only a web address (SPEC §13): a calendar client opens URL: when clicked,
+  // and javascript:, data: or file: from a file must never be offered.
+  std::string scheme(s.substr(0, colon));
+  for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (scheme != "http" && scheme != "https") return false;
   return colon + 1 < s.size();
 }
 
@@ -157,7 +175,7 @@ void add_attendees(const Project& project, const Meeting& meeting, icalcomponent
     for (char c : *a->email) lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     if (!seen_addresses.insert(lowered).second) return;
     icalproperty* p = icalproperty_new_attendee(("mailto:" + *a->email).c_str());
-    icalproperty_add_parameter(p, icalparameter_new_cn(clean_text(a->name.value_or(a->id)).c_str()));
+    icalproperty_add_parameter(p, icalparameter_new_cn(param_text(a->name.value_or(a->id)).c_str()));
     icalproperty_add_parameter(p, icalparameter_new_role(role));
     icalcomponent_add_property(event, p);
   };
@@ -191,7 +209,7 @@ void add_organizer(const Project& project, const Meeting& meeting, icalcomponent
     return;
   }
   icalproperty* p = icalproperty_new_organizer(("mailto:" + email).c_str());
-  if (const std::string cn = clean_text(name); !cn.empty()) {
+  if (const std::string cn = param_text(name); !cn.empty()) {
     icalproperty_add_parameter(p, icalparameter_new_cn(cn.c_str()));
   }
   icalcomponent_add_property(event, p);

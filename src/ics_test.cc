@@ -151,6 +151,15 @@ TEST_CASE("ics: all-day events, midnight and meetings without place") {
   // A link that is not a URI stays text: in LOCATION and the description, not URL.
   CHECK(has_line(ics, "LOCATION:Teams\\, lien envoyé la veille"));
   CHECK(ics.find("URL:") == std::string::npos);
+  // Only http(s) in URL: (SPEC §13), whatever else looks like a URI.
+  for (const char* online : {"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "ftp://x.org/"}) {
+    CAPTURE(online);
+    const std::string other =
+        render(project_with(std::string("- {id: m, body: copil, date: 2026-12-31, online: '") + online + "'}\n"));
+    CHECK(other.find("URL:") == std::string::npos);
+  }
+  CHECK(render(project_with("- {id: m, body: copil, date: 2026-12-31, online: 'HTTPS://x.org/a'}\n"))
+            .find("URL:HTTPS://x.org/a") != std::string::npos);
   // Default summary from the body and the date.
   CHECK(has_line(ics, "SUMMARY:Comité de pilotage du 31\u00A0décembre 2026"));
 

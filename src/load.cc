@@ -223,6 +223,10 @@ Project load_project(std::vector<SourceFile> files, Diagnostics& diags, const Ya
   paths.reserve(files.size());
   for (const auto& f : files) paths.push_back(f.path);
   return load_files(std::move(paths), diags, [&](std::size_t i, const std::string&, FileResult& result) {
+    if (!files[i].problem.empty()) {
+      result.diags.error("yaml/syntax", Loc{static_cast<std::uint32_t>(i), 0, 0}, files[i].problem);
+      return;
+    }
     load_file(static_cast<std::uint32_t>(i), files[i].path, files[i].bytes, limits, result);
     std::string().swap(files[i].bytes);  // read: its model holds what counts
   });

@@ -195,7 +195,15 @@ Field<Date> Reader::date(const YamlNode* n) {
   if (!n->is_scalar()) {
     type_error(*n, "a date (YYYY-MM-DD)");
   } else if (auto d = Date::parse(n->text)) {
-    f.set(*d);
+    if (d->year() >= 3000) {
+      // iCalendar and the documents have no use for them, and a typo
+      // (3026 for 2026) is likelier than a plan of the fourth millennium.
+      diags_.error("date/invalid", f.loc,
+                   quote_text(n->text) + " is past the year 2999: cls refuses dates of the year 3000 and later "
+                                         "(a typo for 20xx?)");
+    } else {
+      f.set(*d);
+    }
   } else {
     diags_.error("date/invalid", f.loc, quote_text(n->text) + " is not a date; write YYYY-MM-DD, e.g. 2026-12-03");
   }

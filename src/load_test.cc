@@ -91,6 +91,14 @@ TEST_CASE("an unclosed quote is reported, not loaded as a long title") {
   CHECK(l.project.actions.empty());
 }
 
+TEST_CASE("dates of the year 3000 and later are refused (SPEC §13)") {
+  auto l = with("actions/a.yaml", "id: a\ntitle: T\nobjective: ob\nstart: 3026-01-01\ndue: 2999-12-31\n");
+  CHECK(l.count("date/invalid") == 1);
+  for (const auto& d : l.diags.all()) {
+    if (d.rule == "date/invalid") CHECK(d.message.find("past the year 2999") != std::string::npos);
+  }
+}
+
 TEST_CASE("long values are cut in messages, at a character boundary") {
   auto l = with("actions/a.yaml", "id: " + std::string(39, 'x') + "éé\ntitle: T\nobjective: ob\n" +
                                       std::string(39, 'k') + "é: 1\ndue: " + std::string(10'000, '9') + "\n");

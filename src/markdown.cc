@@ -266,6 +266,11 @@ std::string markdown_to_markdown(std::string_view markdown, int indent) {
       rewrite = true;  // the renderer writes the closing fence
     }
   });
+  // A link reference definition ("[x]: javascript:…") would define a link
+  // for every field of the document, and its text is kept when the field is
+  // left as written: a field that may hold one ("]:") is re-rendered, which
+  // writes its links inline and leaves no definition (SPEC §13).
+  if (text.find("]:") != std::string::npos) rewrite = true;
   // Images stay images: a Markdown document is not one self-contained page.
   rewrite = defuse(p.doc.get(), false) || rewrite;
   if (rewrite) {
@@ -344,6 +349,31 @@ std::string markdown_escape(std::string_view text) {
         out += c;
         break;
       }
+      // GFM's autolink extension (what forges run) makes links of "www.",
+      // "scheme://" and e-mail addresses from the raw text, swallowing the
+      // backslashes after them ("www.x.org/\<img …>" would be a link then
+      // raw HTML). A backslash before the "." of "www." or the ":" of "://"
+      // stops it; an e-mail address is not stopped by any escape (its text
+      // is joined first), so a WORD JOINER (U+2060, invisible) goes before
+      // the "@" that follows a character of an address.
+      case '.': {
+        const bool www = i >= 3 && (text[i - 1] | 0x20) == 'w' && (text[i - 2] | 0x20) == 'w' &&
+                         (text[i - 3] | 0x20) == 'w';
+        if (www) out += '\\';
+        out += c;
+        break;
+      }
+      case ':':
+        if (i + 1 < text.size() && text[i + 1] == '/') out += '\\';
+        out += c;
+        break;
+      case '@':
+        if (i > 0 && (alnum(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == '+' || text[i - 1] == '-' ||
+                      text[i - 1] == '_')) {
+          out += "\u2060";
+        }
+        out += c;
+        break;
       case '\r':
         if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         out += ' ';

@@ -132,11 +132,12 @@ TEST_CASE("markdown_escape makes a value literal") {
   CHECK(markdown_escape("Marie Martin") == "Marie Martin");
   CHECK(markdown_escape("Santé & Territoires") == "Santé & Territoires");
   CHECK(markdown_escape("l'équipe d'animation – n° 8") == "l'équipe d'animation – n° 8");
-  CHECK(markdown_escape("jean_dupont@example.org") == "jean_dupont@example.org");
+  // A WORD JOINER (invisible) before the "@": no e-mail autolink (SPEC §13).
+  CHECK(markdown_escape("jean_dupont@example.org") == "jean_dupont\u2060@example.org");
   CHECK(markdown_escape("*gras* _it_ `code` ~barré~") ==
         "\\*gras\\* \\_it\\_ \\`code\\` \\~barré\\~");
   CHECK(markdown_escape("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>");
-  CHECK(markdown_escape("[lien](https://x)") == "\\[lien\\](https://x)");
+  CHECK(markdown_escape("[lien](https://x)") == "\\[lien\\](https\\://x)");
   CHECK(markdown_escape("a | b") == "a \\| b");
   CHECK(markdown_escape("&amp; &#39;") == "\\&amp; \\&#39;");
   CHECK(markdown_escape("# titre") == "\\# titre");
@@ -165,4 +166,94 @@ TEST_CASE("markdown_escape makes a value literal") {
   }
   CHECK(markdown_to_html("- " + markdown_escape("# g")) == "<ul>\n<li># g</li>\n</ul>\n");
   CHECK(markdown_to_html("- " + markdown_escape("1) h")) == "<ul>\n<li>1) h</li>\n</ul>\n");
+}
+
+// --- as a forge renders it (SPEC §13) -----------------------------------------
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <regex>
+#include <set>
+
+namespace {
+
+// The HTML of `md` as GitHub renders it: cmark-gfm with the table,
+// strikethrough, autolink, tagfilter and tasklist extensions, raw HTML and
+// every URL allowed (the forge's sanitizer is not counted on).
+std::string forge_html(const std::string& md) {
+  cmark_gfm_core_extensions_ensure_registered();
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_UNSAFE);
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
+  }
+  cmark_parser_feed(parser, md.data(), md.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  char* html = cmark_render_html(doc, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser));
+  std::string out = html;
+  std::free(html);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return out;
+}
+
+// The names of the elements of `html` (opening tags).
+std::set<std::string> elements(const std::string& html) {
+  std::set<std::string> out;
+  static const std::regex tag("<([A-Za-z][A-Za-z0-9]*)");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator(); ++it) {
+    out.insert((*it)[1]);
+  }
+  return out;
+}
+
+// What a hostile YAML value may try, as the issue 17 found it.
+const char* const kHostile[] = {
+    "www.example.org/<img src=x onerror=alert(1)>",
+    "WWW.example.org/<b>gras</b>",
+    "http://example.org/<script>alert(1)</script>",
+    "voir https://example.org/\\<img src=x> et ftp://example.org",
+    "ecrire a jean@example.org<img src=x>",
+    "mailto:a@example.org xmpp:a@example.org/x",
+    "[x]: javascript:alert(1)",
+    "[cliquez][x] ou [x]",
+    "<!-- commentaire --> <?php ?> <![CDATA[x]]>",
+    "- [ ] tâche | cellule | ~~barré~~",
+    "&lt;img src=x&gt; &#60;b&#62;",
+    "`code` *em* _em_ **fort**",
+};
+
+}  // namespace
+
+TEST_CASE("escaped values stay text under every GFM extension, raw HTML allowed") {
+  std::string md = "| Titre | Responsable |\n|---|---|\n";
+  for (const char* v : kHostile) md += "| " + markdown_escape(v) + " | " + markdown_escape(v) + " |\n";
+  md += "\n";
+  for (const char* v : kHostile) md += "- " + markdown_escape(v) + "\n";
+  md += "\n";
+  for (const char* v : kHostile) md += markdown_escape(v) + "\n\n";
+  const std::string html = forge_html(md);
+  CAPTURE(html);
+  // Only the elements of the document's own skeleton.
+  for (const std::string& e : elements(html)) {
+    CAPTURE(e);
+    CHECK(std::set<std::string>{"p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li"}.count(e) == 1);
+  }
+  CHECK(!contains(html, "href"));
+  CHECK(!contains(html, "<!--"));
+}
+
+TEST_CASE("a link reference definition in one field defines nothing in another") {
+  // Two fields of Markdown text (descriptions) pasted into one document.
+  const std::string one = markdown_to_markdown("Voir le site.\n\n[x]: javascript:alert(1)\n[y]: https://example.org");
+  const std::string two = markdown_to_markdown("Cliquez [ici][x] ou [x] ou [là][y].");
+  const std::string html = forge_html(one + "\n\n" + two + "\n");
+  CAPTURE(html);
+  CHECK(!contains(html, "javascript"));
+  CHECK(!contains(html, "href"));
+  CHECK(contains(html, "Voir le site."));
+  // A field's own links still work: written inline.
+  const std::string own = forge_html(markdown_to_markdown("[site][s]\n\n[s]: https://example.org") + "\n");
+  CHECK(contains(own, "<a href=\"https://example.org\">site</a>"));
 }

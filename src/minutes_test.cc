@@ -194,12 +194,13 @@ TEST_CASE("the public minutes leave out contact details") {
   const Meeting& m = l.project.meetings[0];
   for (DocFormat f : {DocFormat::markdown, DocFormat::html}) {
     const std::string full = render_minutes(l.project, m, f);
-    CHECK(full.find("a@example.org") != std::string::npos);
+    // In Markdown a WORD JOINER stands before the "@" (markdown_escape: no autolink).
+    CHECK(full.find(f == DocFormat::markdown ? "a\u2060@example.org" : "a@example.org") != std::string::npos);
     CHECK(full.find("06 00 00 00 01") != std::string::npos);
     MinutesOptions o;
     o.public_version = true;
     const std::string pub = render_minutes(l.project, m, f, o);
-    CHECK(pub.find("a@example.org") == std::string::npos);
+    CHECK(pub.find("example.org") == std::string::npos);
     CHECK(pub.find("06 00 00 00 01") == std::string::npos);
     CHECK(pub.find("1 rue A") == std::string::npos);
   }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cls/output_file.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -22,16 +26,68 @@ std::string cannot_write(const fs::path& path, const std::string& why) {
 
 std::string error_text(int err) { return std::strerror(err); }
 
+// The project whose YAML no output may replace (protect_project()).
+fs::path& protected_root() {
+  static fs::path root;
+  return root;
+}
+
+bool inside(const fs::path& root, const fs::path& target) {
+  auto [r, t] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  return r == root.end();
+}
+
+// Whether `path` (followed through links, or where it would be created) is
+// a file of the protected project's YAML: cls.yaml, region.yaml, or a
+// .yaml/.yml file under actors/, actions/ or meetings/.
+bool is_project_yaml(const fs::path& path) {
+  const fs::path& root = protected_root();
+  if (root.empty()) return false;
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  if (!inside(root, real) || real == root) return false;
+  const fs::path rel = real.lexically_relative(root);
+  const std::string first = rel.begin()->string();
+  const fs::path ext = rel.extension();
+  const bool yaml = ext == ".yaml" || ext == ".yml";
+  if (std::distance(rel.begin(), rel.end()) == 1) return first == "cls.yaml" || first == "region.yaml";
+  return yaml && (first == "actors" || first == "actions" || first == "meetings");
+}
+
+// /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N and /proc/PID/fd/N
+// (PID ours): a descriptor this process holds open.
+std::optional<int> own_descriptor(const std::string& path) {
+  if (path == "/dev/stdin") return 0;
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  std::string_view rest;
+  const std::string own = "/proc/" + std::to_string(::getpid()) + "/fd/";
+  for (const std::string& prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), own}) {
+    if (path.starts_with(prefix)) rest = std::string_view(path).substr(prefix.size());
+  }
+  if (rest.empty()) return std::nullopt;
+  int fd = -1;
+  auto [end, err] = std::from_chars(rest.data(), rest.data() + rest.size(), fd);
+  if (err != std::errc() || end != rest.data() + rest.size() || ::fcntl(fd, F_GETFD) < 0) return std::nullopt;
+  return fd;
+}
+
 // Where one file goes, once its path is looked at.
 struct Target {
   fs::path final;          // the name to rename onto (a link's target in replace mode)
-  bool direct = false;     // a device or a pipe: written in place
+  bool direct = false;     // a device, a pipe or a /proc or /dev path: written in place
+  int descriptor = -1;     // direct, through this descriptor of ours (/dev/stdout)
+  bool truncate = false;   // direct onto a regular file: truncated first, as `>` does
   bool existing = false;   // a regular file is there now
   mode_t perms = 0;        // its permissions, kept by the new file
 };
 
 Target resolve(const fs::path& path, WriteMode mode) {
   Target t{path};
+  if (is_project_yaml(path)) {
+    throw OutputError(cannot_write(path, "it is a file of the project's YAML, which cls never overwrites"));
+  }
   struct stat st {};
   // -o follows a link, as `>` does; --out-dir and init look at the entry itself.
   const int found = mode == WriteMode::replace ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
@@ -43,10 +99,16 @@ Target resolve(const fs::path& path, WriteMode mode) {
     return t;
   }
   // /dev/stdout and /proc/self/fd/N name an open descriptor: replacing what
-  // they resolve to would leave the descriptor on a deleted file.
+  // they resolve to would leave the descriptor on a deleted file. The
+  // descriptor itself is written to, as the program's own output would be:
+  // at its offset, or at the end when it was opened to append (`>> log`).
+  // Another regular file under /dev or /proc (/dev/shm) is truncated, then
+  // written, as `>` does.
   const std::string text = path.string();
   if (!S_ISREG(st.st_mode) || text.starts_with("/dev/") || text.starts_with("/proc/")) {
     t.direct = true;
+    if (auto fd = own_descriptor(text)) t.descriptor = *fd;
+    t.truncate = S_ISREG(st.st_mode) && t.descriptor < 0;
     return t;
   }
   t.existing = true;
@@ -54,6 +116,65 @@ Target resolve(const fs::path& path, WriteMode mode) {
   std::error_code ec;
   if (fs::path real = fs::canonical(path, ec); !ec) t.final = real;
   return t;
+}
+
+// --- temporary files and signals ---------------------------------------------
+//
+// The temporary files staged and not yet in place, removed by the handler of
+// SIGINT, SIGTERM and SIGHUP before the signal is raised again: an
+// interrupted run leaves no .cls-XXXXXX behind. The list is changed only
+// with those signals blocked, so the handler never sees it half changed; the
+// handler calls only unlink, sigaction and raise (async-signal-safe).
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+std::vector<std::string>& pending_temps() {
+  static std::vector<std::string> temps;
+  return temps;
+}
+
+extern "C" void remove_temps_and_reraise(int sig) {
+  for (const std::string& tmp : pending_temps()) ::unlink(tmp.c_str());
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  ::sigaction(sig, &dfl, nullptr);
+  ::raise(sig);
+}
+
+// Blocks the cleanup signals for its lifetime (and installs their handler
+// the first time, leaving alone a signal the caller ignores, as nohup does).
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : kCleanupSignals) sigaddset(&set, sig);
+    ::sigprocmask(SIG_BLOCK, &set, &old_);
+    static bool installed = false;
+    if (!installed) {
+      installed = true;
+      for (int sig : kCleanupSignals) {
+        struct sigaction now {};
+        if (::sigaction(sig, nullptr, &now) != 0 || now.sa_handler == SIG_IGN) continue;
+        struct sigaction act {};
+        act.sa_handler = remove_temps_and_reraise;
+        sigemptyset(&act.sa_mask);
+        for (int other : kCleanupSignals) sigaddset(&act.sa_mask, other);
+        ::sigaction(sig, &act, nullptr);
+      }
+    }
+  }
+  ~SignalsHeld() { ::sigprocmask(SIG_SETMASK, &old_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t old_;
+};
+
+void forget_temp(const std::string& tmp) {
+  SignalsHeld held;
+  std::erase(pending_temps(), tmp);
 }
 
 mode_t default_perms() {
@@ -110,7 +231,12 @@ class Batch {
   template <class Fill>
   std::string stage(const fs::path& dir, const fs::path& file, mode_t perms, Fill&& fill) {
     std::string tmp = (dir / ".cls-XXXXXX").string();
-    const int fd = ::mkstemp(tmp.data());
+    int fd = -1;
+    {
+      SignalsHeld held;  // created and registered at once, for the signal handler
+      fd = ::mkstemp(tmp.data());
+      if (fd >= 0) pending_temps().push_back(tmp);
+    }
     if (fd < 0) throw OutputError(cannot_write(file, error_text(errno)));
     temps_.push_back(tmp);
     struct Closer {
@@ -135,6 +261,7 @@ class Batch {
   // name taken.
   bool commit(const std::string& tmp, const fs::path& final, const fs::path& file) {
     bool placed = true;
+    SignalsHeld held;  // in place and forgotten at once
     if (mode_ == WriteMode::create_new) {
       // link() fails on an existing name, where rename() would replace it.
       if (::link(tmp.c_str(), final.c_str()) != 0) {
@@ -146,6 +273,7 @@ class Batch {
       throw OutputError(cannot_write(file, error_text(errno)));
     }
     std::erase(temps_, tmp);
+    std::erase(pending_temps(), tmp);
     return placed;
   }
 
@@ -157,7 +285,10 @@ class Batch {
 
  private:
   void rollback() {
-    for (const auto& tmp : temps_) ::unlink(tmp.c_str());
+    for (const auto& tmp : temps_) {
+      ::unlink(tmp.c_str());
+      forget_temp(tmp);
+    }
     for (auto it = made_dirs_.rbegin(); it != made_dirs_.rend(); ++it) ::rmdir(it->c_str());
   }
 
@@ -166,10 +297,13 @@ class Batch {
   std::vector<fs::path> made_dirs_;
 };
 
-// A device or a pipe, written in place with what `fill(fd)` writes.
+// A device, a pipe or a /dev or /proc path, written in place with what
+// `fill(fd)` writes (resolve() says how).
 template <class Fill>
-void write_direct(const fs::path& path, Fill&& fill) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+void write_direct(const fs::path& path, const Target& target, Fill&& fill) {
+  const int fd = target.descriptor >= 0
+                     ? ::fcntl(target.descriptor, F_DUPFD_CLOEXEC, 3)
+                     : ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (target.truncate ? O_TRUNC : 0));
   if (fd < 0) throw OutputError(cannot_write(path, error_text(errno)));
   errno = 0;
   const bool ok = fill(fd);
@@ -205,7 +339,7 @@ void write_files(std::vector<OutputFile>& files, WriteMode mode) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     try {
       if (targets[i].direct) {
-        write_direct(files[i].path, [&](int fd) { return write_all(fd, files[i].content); });
+        write_direct(files[i].path, targets[i], [&](int fd) { return write_all(fd, files[i].content); });
         files[i].created = true;
       } else {
         files[i].created = batch.commit(temps[i], targets[i].final, files[i].path);
@@ -218,6 +352,12 @@ void write_files(std::vector<OutputFile>& files, WriteMode mode) {
     }
   }
   batch.done();
+}
+
+void protect_project(const fs::path& root) {
+  std::error_code ec;
+  fs::path real = fs::canonical(root, ec);
+  protected_root() = ec ? fs::path() : real;
 }
 
 void write_file(const fs::path& path, const std::string& content) {
@@ -261,7 +401,7 @@ void write_file_streamed(const fs::path& path, const std::function<void(std::FIL
   Batch batch(WriteMode::replace);
   const Target target = resolve(path, WriteMode::replace);
   if (target.direct) {
-    write_direct(path, [&](int fd) { return write_stream(fd, write); });
+    write_direct(path, target, [&](int fd) { return write_stream(fd, write); });
     return;
   }
   const fs::path dir = target.final.has_parent_path() ? target.final.parent_path() : fs::path(".");

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -182,4 +183,45 @@ TEST_CASE("a streamed file to a full disk is an error and leaves nothing") {
   // Written directly (a device), so the error is the device's: ENOSPC.
   CHECK_THROWS_WITH_AS(write_file_streamed("/dev/full", [](std::FILE* f) { std::fputs("x", f); }),
                        doctest::Contains("No space left on device"), OutputError);
+}
+
+TEST_CASE("-o never replaces the project's YAML (SPEC §13)") {
+  TempDir t;
+  fs::create_directories(t / "p/actions");
+  put(t / "p/cls.yaml", "id: x\n");
+  put(t / "p/actions/A.yaml", "id: A\n");
+  protect_project(t / "p");
+  for (const char* rel : {"p/cls.yaml", "p/actions/A.yaml", "p/actions/../cls.yaml", "p/actions/new.yml",
+                          "p/region.yaml", "p/meetings/m.yaml"}) {
+    CAPTURE(rel);
+    CHECK_THROWS_AS(write_file(t / rel, "report"), OutputError);
+  }
+  fs::create_symlink(t / "p/actions/A.yaml", t / "link.md");
+  CHECK_THROWS_AS(write_file(t / "link.md", "report"), OutputError);
+  CHECK(read(t / "p/cls.yaml") == "id: x\n");
+  CHECK(read(t / "p/actions/A.yaml") == "id: A\n");
+  write_file(t / "p/report.md", "report");  // beside it: fine
+  write_file(t / "p/actions/notes.md", "notes");
+  CHECK(read(t / "p/report.md") == "report");
+  protect_project({});
+}
+
+TEST_CASE("-o onto a descriptor of ours writes through it: appends when it was opened to append") {
+  TempDir t;
+  put(t / "log", "first line\n");
+  const int fd = ::open((t / "log").c_str(), O_WRONLY | O_APPEND);
+  REQUIRE(fd >= 0);
+  write_file("/proc/self/fd/" + std::to_string(fd), "appended\n");
+  write_file("/dev/fd/" + std::to_string(fd), "again\n");
+  ::close(fd);
+  CHECK(read(t / "log") == "first line\nappended\nagain\n");
+}
+
+TEST_CASE("-o onto a regular file under /dev/shm truncates it first, as > does") {
+  if (!fs::is_directory("/dev/shm")) return;
+  const fs::path shm = "/dev/shm/cls-output-test-" + std::to_string(::getpid());
+  put(shm, std::string(10000, 'o'));
+  write_file(shm, "short\n");
+  CHECK(read(shm) == "short\n");
+  fs::remove(shm);
 }

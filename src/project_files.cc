@@ -92,12 +92,11 @@ std::vector<ListedFile> list_project_files(const fs::path& root) {
   return out;
 }
 
-bool read_project_file(const fs::path& path, std::size_t max_bytes, std::string& out, std::string& error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) {
-    error = "cannot open the file: " + std::generic_category().message(errno);
-    return false;
-  }
+namespace {
+
+// Reads the regular file open at `fd` (closed here), refused past `max_bytes`
+// before anything is read.
+bool read_open_file(int fd, std::size_t max_bytes, std::string& out, std::string& error) {
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0;
   if (!ok) {
@@ -128,6 +127,48 @@ bool read_project_file(const fs::path& path, std::size_t max_bytes, std::string&
   }
   ::close(fd);
   return ok;
+}
+
+}  // namespace
+
+bool read_project_file(const fs::path& path, std::size_t max_bytes, std::string& out, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    error = "cannot open the file: " + std::generic_category().message(errno);
+    return false;
+  }
+  return read_open_file(fd, max_bytes, out, error);
+}
+
+bool read_project_template(const fs::path& root, std::string_view name, std::size_t max_bytes, std::string& out,
+                           std::string& error) {
+  const fs::path file = root / "templates" / fs::path(std::string(name));
+  struct stat st {};
+  if (::lstat(file.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    error = "a symbolic link: cls reads only the template files of the project's templates/ folder, "
+            "never a link (replace it by the file itself)";
+    return false;
+  }
+  // templates/ itself, or a folder above it, may be a link out of the
+  // project: what the name resolves to must be a file of the project's own
+  // templates/ folder.
+  std::error_code ec;
+  fs::path real_root = fs::canonical(root, ec);
+  const fs::path real_file = ec ? fs::path() : fs::canonical(file, ec);
+  if (!ec && !inside(real_root / "templates", real_file)) {
+    error = "resolves outside the project's templates/ folder (a link on the way): cls reads only the "
+            "project's own templates";
+    return false;
+  }
+  // O_NOFOLLOW: a link put in place since the check above is refused too.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW);
+  if (fd < 0) {
+    error = errno == ELOOP ? "a symbolic link: cls reads only the template files of the project's templates/ "
+                             "folder, never a link (replace it by the file itself)"
+                           : "cannot open the file: " + std::generic_category().message(errno);
+    return false;
+  }
+  return read_open_file(fd, max_bytes, out, error);
 }
 
 }  // namespace cls

@@ -36,8 +36,18 @@ void CsvWriter::field(std::string_view value, bool is_text) {
 }
 
 CsvWriter& CsvWriter::text(std::string_view value) {
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
+  // A spreadsheet reads a formula from the first character that is not a
+  // blank (SPEC §13: " =HYPERLINK(…)" too): a cell whose first non-blank
+  // character is = + - @, or that starts with a tab or a carriage return, is
+  // neutralised by a leading apostrophe.
+  std::size_t first = 0;
+  while (first < value.size() && (value[first] == ' ' || value[first] == '\n' ||
+                                  value.substr(first, 2) == "\xC2\xA0")) {
+    first += value[first] == ' ' || value[first] == '\n' ? 1 : 2;
+  }
+  const char lead = first < value.size() ? value[first] : '\0';
+  if (!value.empty() && (lead == '=' || lead == '+' || lead == '-' || lead == '@' || value[0] == '\t' ||
+                         value[0] == '\r' || lead == '\t' || lead == '\r')) {
     field("'" + std::string(value), true);
   } else {
     field(value, true);

@@ -229,6 +229,11 @@ TEST_CASE("CSV: the French spreadsheet dialect and RFC 4180") {
   guard.text("=1+1").text("+33 6").text("@x").text("-2 bureaux").number(-2.5, 2);
   guard.end_row();
   CHECK(guard.str() == "'=1+1,'+33 6,'@x,'-2 bureaux,-2.5\r\n");
+  // The first character that is not a blank counts (SPEC §13).
+  CsvWriter blank(CsvDialect::rfc4180);
+  blank.text("  =1+1").text(" \n@x").text("\xC2\xA0-2").text("\t1").text(" 2 bureaux");
+  blank.end_row();
+  CHECK(blank.str() == "'  =1+1,\"' \n@x\",'\xC2\xA0-2,'\t1, 2 bureaux\r\n");
 
   CsvWriter trim(CsvDialect::french);
   trim.number(2.0, 4).number(0.1, 4).number(-0.00001, 4);

@@ -15,7 +15,9 @@
 
 #include "cls/html.h"
 #include "cls/markdown.h"
+#include "cls/project_files.h"
 #include "cls/utf8.h"
+#include "cls/yaml_tree.h"
 
 namespace cls {
 
@@ -40,23 +42,21 @@ bool valid_name(std::string_view name) {
   });
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in || in.bad()) {
-    throw TemplateError(path.string(), 0, 0, "cannot read the template");
-  }
-  return ss.str();
-}
-
-// Resolves NAME without throwing when it does not exist.
+// Resolves NAME without throwing when it does not exist. A project's
+// template is read like its YAML (project_files.h): a link, a file that
+// resolves outside templates/ or one past the file size limit is a
+// TemplateError naming it, never a fall back to the built-in one.
 std::optional<TemplateSource> lookup(std::string_view name, const fs::path& project_root) {
   if (!project_root.empty()) {
     const fs::path file = project_root / "templates" / std::string(name);
     std::error_code ec;
-    if (fs::is_regular_file(file, ec)) {
-      return TemplateSource{std::string(name), read_file(file), file.string(), project_root};
+    const fs::file_status status = fs::symlink_status(file, ec);
+    if (!ec && fs::exists(status) && !fs::is_directory(status)) {
+      std::string text, error;
+      if (!read_project_template(project_root, name, YamlLimits{}.max_bytes, text, error)) {
+        throw TemplateError(file.string(), 0, 0, error);
+      }
+      return TemplateSource{std::string(name), std::move(text), file.string(), project_root};
     }
   }
   for (const EmbeddedTemplate& t : builtin_templates()) {
@@ -174,20 +174,65 @@ std::uintptr_t stack_position() {
   return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
 }
 
+// The text one rendering produces is bounded (SPEC §13): partials that each
+// include the next one twice, 40 deep, would expand 2^40 times, and a section
+// over 50 000 actions of a line of 4 MiB would make 200 GB. The text written
+// out is counted exactly (RenderSink); what kainjow holds before a line break
+// is not seen, so the work is also estimated as it is done, from above, in
+// Context: each partial expanded weighs its text, each value its text, each
+// pass of a section the longest line of the templates read (a partial
+// also its parsing, kPartialCost). Past either
+// limit the rendering is an error and every further lookup finds nothing, so
+// that kainjow winds down at once.
+constexpr std::size_t kMaxRendered = 64u << 20;
+constexpr std::size_t kMaxRenderWork = 4 * kMaxRendered;
+// kainjow parses a partial's text anew at each expansion: its fixed cost.
+constexpr std::size_t kPartialCost = 256;
+
+std::string too_much_text() {
+  return "this rendering makes more than " + std::to_string(kMaxRendered >> 20) +
+         " MiB of text (partials or sections that multiply each other?)";
+}
+
+std::size_t longest_line(std::string_view text) {
+  std::size_t longest = 0;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    longest = std::max(longest, end - start);
+    start = end + 1;
+  }
+  return longest;
+}
+
 // The render context: values from the data, partials from the templates. The
 // first problem met is kept and thrown once kainjow has returned, rather than
 // thrown through it.
 class Context : public mus::basic_context<std::string> {
  public:
   Context(const TemplateSource& root, const mus::data& data)
-      : root_(root), values_(&data), stack_base_(stack_position()) {}
+      : root_(root), values_(&data), stack_base_(stack_position()), longest_line_(longest_line(root.text)) {}
 
-  void push(const mus::data* data) override { values_.push(data); }
+  void push(const mus::data* data) override {
+    values_.push(data);
+    spend(longest_line_ + 1);
+  }
   void pop() override { values_.pop(); }
-  const mus::data* get(const std::string& name) const override { return values_.get(name); }
+  const mus::data* get(const std::string& name) const override {
+    if (error_) return nullptr;
+    const mus::data* found = values_.get(name);
+    spend(name.size() + (found && found->is_string() ? found->string_value().size() : 0));
+    return error_ ? nullptr : found;
+  }
+
+  // The output passed the limit (RenderSink): the rendering stops.
+  void output_too_large() const {
+    if (!error_) error_ = TemplateError(root_.display_name(), 0, 0, too_much_text());
+  }
 
   const mus::data* get_partial(const std::string& name) const override {
     if (error_) return nullptr;
+    spend(kPartialCost);
     const std::uintptr_t here = stack_position();
     const std::uintptr_t used = here > stack_base_ ? here - stack_base_ : stack_base_ - here;
     if (used > kMaxPartialStack) {
@@ -196,12 +241,18 @@ class Context : public mus::basic_context<std::string> {
     }
     auto it = partials_.find(name);
     if (it == partials_.end()) it = partials_.emplace(name, load(name)).first;
-    return it->second.get();
+    if (it->second && it->second->is_string()) spend(it->second->string_value().size());
+    return error_ ? nullptr : it->second.get();
   }
 
   const std::optional<TemplateError>& error() const { return error_; }
 
  private:
+  void spend(std::size_t work) const {
+    work_ += work;
+    if (work_ > kMaxRenderWork) output_too_large();
+  }
+
   std::unique_ptr<mus::data> load(const std::string& name) const {
     if (!valid_name(name)) {
       fail_at_tag(name, "invalid partial name \"" + name + "\"");
@@ -236,6 +287,7 @@ class Context : public mus::basic_context<std::string> {
         return nullptr;
       }
       loaded_.push_back(*found);
+      longest_line_ = std::max(longest_line_, longest_line(found->text));
       // kainjow does not strip the line of a standalone {{> partial}} tag as
       // the Mustache spec says, so a partial file ending with a newline (as
       // editors write them) would add a blank line. Dropping that one final
@@ -279,6 +331,23 @@ class Context : public mus::basic_context<std::string> {
   mutable std::map<std::string, std::unique_ptr<mus::data>> partials_;
   mutable std::vector<TemplateSource> loaded_;
   mutable std::optional<TemplateError> error_;
+  mutable std::size_t longest_line_;
+  mutable std::size_t work_ = 0;
+};
+
+// Where kainjow writes the text it renders (the `stream << text` of its
+// render()): kept up to kMaxRendered, then dropped, and the rendering stopped.
+struct RenderSink {
+  const Context& context;
+  std::string text;
+  RenderSink& operator<<(const std::string& piece) {
+    if (text.size() + piece.size() > kMaxRendered) {
+      context.output_too_large();
+    } else {
+      text += piece;
+    }
+    return *this;
+  }
 };
 
 }  // namespace
@@ -311,7 +380,8 @@ std::vector<TemplateSource> list_templates(const fs::path& project_root) {
   if (!project_root.empty() && fs::is_directory(dir, ec)) {
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
       const std::string name = entry.path().filename().string();
-      if (valid_name(name) && entry.is_regular_file(ec)) names.push_back(name);
+      // A link is listed too: reading it says why it is refused.
+      if (valid_name(name) && (entry.is_symlink(ec) || entry.is_regular_file(ec))) names.push_back(name);
     }
   }
   std::sort(names.begin(), names.end());
@@ -349,10 +419,11 @@ std::string render_template(const TemplateSource& source, const mus::data& conte
       break;
   }
   Context ctx(source, context);
-  std::string out = tmpl.render(ctx);
+  RenderSink sink{ctx, {}};
+  tmpl.render(ctx, sink);
   if (ctx.error()) throw *ctx.error();
   if (!tmpl.is_valid()) throw syntax_error(source, tmpl.error_message());
-  return out;
+  return std::move(sink.text);
 }
 
 std::string render_template(const TemplateSource& source, const mus::data& context) {

@@ -219,3 +219,45 @@ TEST_CASE("sections nested past 100 deep are refused before parsing, at the tag"
         (p.root / "templates" / "deep.md.mustache").string() +
             ":1:601: error: sections nested more than 100 deep");
 }
+
+TEST_CASE("a project's template is read like its YAML: no link, nothing out of templates/, 4 MiB at most") {
+  TempProject p;
+  fs::create_symlink("/proc/self/environ", p.root / "templates" / "report.md.mustache");
+  CHECK(error_of([&] { (void)find_template("report.md.mustache", p.root); }).find("a symbolic link") !=
+        std::string::npos);
+  std::ofstream(p.root / "inside.mustache") << "x";
+  fs::create_symlink("../inside.mustache", p.root / "templates" / "agenda.md.mustache");
+  CHECK(error_of([&] { (void)find_template("agenda.md.mustache", p.root); }).find("a symbolic link") !=
+        std::string::npos);
+  // Listed, so that the refusal is said rather than the built-in one used.
+  CHECK(error_of([&] { (void)list_templates(p.root); }).find("a symbolic link") != std::string::npos);
+  fs::remove(p.root / "templates" / "agenda.md.mustache");
+  fs::remove(p.root / "templates" / "report.md.mustache");
+  p.write("minutes.md.mustache", std::string(4u << 20, 'x') + "y");
+  CHECK(error_of([&] { (void)find_template("minutes.md.mustache", p.root); }).find("too large") !=
+        std::string::npos);
+  // templates/ itself a link out of the project.
+  TempProject other;
+  other.write("agenda.md.mustache", "secret");
+  fs::remove_all(p.root / "templates");
+  fs::create_directory_symlink(other.root / "templates", p.root / "templates");
+  CHECK(error_of([&] { (void)find_template("agenda.md.mustache", p.root); })
+            .find("resolves outside the project's templates/") != std::string::npos);
+}
+
+TEST_CASE("the text one rendering makes is bounded: partials that multiply are an error") {
+  TempProject p;
+  p.write("bomb.md.mustache", "{{> p0}}");
+  for (int i = 0; i < 40; ++i) {
+    p.write("p" + std::to_string(i) + ".md.mustache",
+            "{{> p" + std::to_string(i + 1) + "}}{{> p" + std::to_string(i + 1) + "}}");
+  }
+  p.write("p40.md.mustache", "bombe\n");
+  const TemplateSource t = find_template("bomb.md.mustache", p.root);
+  CHECK(error_of([&] { (void)render_template(t, kainjow::mustache::data()); }).find("more than 64 MiB") !=
+        std::string::npos);
+  // Ten levels (1 024 copies) are fine.
+  p.write("p10.md.mustache", "ok ");
+  const std::string ten = render_template(t, kainjow::mustache::data());
+  CHECK(ten.size() == 1024 * 3);
+}

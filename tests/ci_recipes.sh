@@ -15,7 +15,7 @@ src=$(realpath "$1"); bin=$(realpath "$2")
 fail=0
 
 # In .ci/packages for the tests, CI or packaging, not for building cls.
-not_for_building="ccache git tzdata python3 python3-icalendar locales dpkg-dev man-db zsh fish python3-yaml poppler-utils python3-openpyxl weasyprint msmtp python3-aiosmtpd python3-jsonschema"
+not_for_building="ccache git tzdata python3 python3-icalendar locales dpkg-dev man-db zsh fish python3-yaml poppler-utils python3-openpyxl weasyprint msmtp python3-aiosmtpd python3-jsonschema cmark-gfm"
 # Tools a recipe may add: fetching sources, reading JSON, building faster.
 recipe_tools="ca-certificates git jq ninja-build"
 # In every debian:12 image already (essential), never listed.

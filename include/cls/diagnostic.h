@@ -3,8 +3,10 @@
 // appends to one Diagnostics sink, so a run reports every problem it finds.
 #pragma once
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cls {
@@ -64,35 +66,66 @@ struct Diagnostic {
   std::string rule;  // stable id from SPEC §2, e.g. "schema/unknown-key"
   Loc loc;
   std::string message;
+  // Not 0: this is the line "and N more" that closes the diagnostics of
+  // `rule` in the file of `loc`, N = more, past the cap (Diagnostics).
+  std::size_t more = 0;
 };
 
+// The one sink of diagnostics. The same rule on the same file is kept at
+// most kMaxPerRuleAndFile times (the first ones reported); past that, only
+// counted, and sort() closes them with one "and N more" diagnostic: a file of
+// 690 000 wrong references keeps 100 of them, so memory and output stay
+// bounded by the files (SPEC §13). errors() and warnings() count them all.
 class Diagnostics {
  public:
+  static constexpr std::size_t kMaxPerRuleAndFile = 100;
+
   void error(std::string_view rule, Loc loc, std::string message);
   void warning(std::string_view rule, Loc loc, std::string message);
-  void add(Diagnostic d) { all_.push_back(std::move(d)); }
+  void add(Diagnostic d);
   void append(Diagnostics&& other);
 
+  // What is kept, with the "and N more" lines once sort() has placed them.
   const std::vector<Diagnostic>& all() const { return all_; }
-  std::size_t errors() const;
-  std::size_t warnings() const;
-  bool has_errors() const { return errors() > 0; }
+  std::size_t errors() const { return errors_; }
+  std::size_t warnings() const { return warnings_; }
+  bool has_errors() const { return errors_ > 0; }
 
-  // Stable order for output: by file path, line, column, then rule.
+  // Stable order for output: by file path, line, column, then rule; each
+  // file's "and N more" lines after its diagnostics, by rule.
   void sort(const std::vector<std::string>& files);
 
  private:
+  struct Count {
+    std::uint32_t file;
+    std::string rule;
+    Severity severity;
+    std::size_t kept = 0;
+    std::size_t dropped = 0;
+  };
   std::vector<Diagnostic> all_;
+  std::vector<Count> counts_;  // in the order first met
+  std::unordered_map<std::string, std::size_t> index_;  // (file, severity, rule) → counts_
+  std::size_t errors_ = 0, warnings_ = 0;
+
+  Count& count_of(std::uint32_t file, std::string_view rule, Severity severity);
 };
 
 // Output formats of `cls check` (SPEC §2). `files` maps Loc::file to a path
-// relative to the project root.
+// relative to the project root. The JSON and SARIF documents are written as
+// they are made (write_json, write_sarif into a stream), never whole in
+// memory; format_json and format_sarif give them as text.
 std::string format_text(const Diagnostic& d, const std::vector<std::string>& files, bool color);
 std::string format_json(const Diagnostics& diags, const std::vector<std::string>& files);
+void write_json(std::FILE* out, const Diagnostics& diags, const std::vector<std::string>& files);
 // SARIF 2.1.0 for forges; `uri_prefix` is the project's path from the top of
 // its repository ("plan/", "" at the top: history.h path_in_repository).
 std::string format_sarif(const Diagnostics& diags, const std::vector<std::string>& files,
                          std::string_view tool_version, std::string_view uri_prefix = {});
+void write_sarif(std::FILE* out, const Diagnostics& diags, const std::vector<std::string>& files,
+                 std::string_view tool_version, std::string_view uri_prefix = {});
+// The message of an "and N more" line.
+std::string more_message(std::size_t more);
 
 // Text from a file, quoted for a message: 'text', cut at about `max_bytes`
 // (at a character boundary, so that the message stays valid UTF-8) with "…".

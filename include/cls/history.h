@@ -35,7 +35,11 @@ struct Revision {
 // working tree) as it was at `rev` (anything `git rev-parse` takes: a commit,
 // a tag, a branch, HEAD~2…). The project's
 // path inside the repository is the same at every revision: a project that was
-// moved is not followed. Symbolic links are skipped. Throws HistoryError.
+// moved is not followed. Files are read as the working tree's are
+// (project_files.h, SPEC §13): a blob over the file limit is refused by the
+// size in its header, never loaded; a symbolic link is followed within the
+// project, and one out of it, dangling or looping is a file that cannot be
+// read (its SourceFile::problem). Throws HistoryError.
 Revision read_revision(const std::filesystem::path& project_root, const std::string& rev);
 
 // The path of `dir` from the top of the git working tree that holds it, with

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cls/diagnostic.h"
@@ -25,8 +26,12 @@ inline constexpr YamlLimits kProjectFileLimits{};
 
 // One file of a project, its path relative to the root ("actions/PREV-02.yaml").
 struct SourceFile {
+  SourceFile() = default;
+  SourceFile(std::string path_, std::string bytes_, std::string problem_ = {})
+      : path(std::move(path_)), bytes(std::move(bytes_)), problem(std::move(problem_)) {}
   std::string path;
   std::string bytes;
+  std::string problem;  // not empty: the file cannot be read, and why (reported, not parsed)
 };
 
 // The project's files in sorted path order: cls.yaml, and every .yaml/.yml file

@@ -17,9 +17,13 @@ namespace cls {
 
 enum class WriteMode {
   // `-o FILE`: replaces FILE, through a symbolic link as a shell's `>` would,
-  // keeping its permissions. A device or a named pipe (/dev/stdout, a FIFO)
-  // is written to directly, since it cannot be replaced. Its directory must
-  // exist.
+  // keeping its permissions. A device or a named pipe (a FIFO), and a path
+  // under /dev or /proc, is written to directly, since it cannot be
+  // replaced: /dev/stdout, /dev/fd/N or /proc/self/fd/N through the
+  // descriptor itself (so `-o /dev/stdout >> log` appends), any other
+  // regular file (/dev/shm/x) truncated first, as a shell's `>` would. Its
+  // directory must exist. Temporary files are removed on SIGINT, SIGTERM and
+  // SIGHUP.
   replace,
   // `--out-dir DIR`: replaces whatever is at DIR/NAME, a symbolic link
   // included, and never follows it out of DIR.
@@ -47,6 +51,12 @@ struct OutputError : std::runtime_error {
 // missing on the way are created, except in WriteMode::replace, where a
 // missing directory is an error (a mistyped -o path must not sprout any).
 void write_files(std::vector<OutputFile>& files, WriteMode mode);
+
+// The project whose YAML no output may replace (SPEC §13): from now on a
+// path that is, or resolves to, its cls.yaml, region.yaml or a .yaml/.yml
+// file under actors/, actions/ or meetings/ is refused (OutputError) before
+// anything is written. The CLI calls it once the project is found.
+void protect_project(const std::filesystem::path& root);
 
 // One file, WriteMode::replace.
 void write_file(const std::filesystem::path& path, const std::string& content);

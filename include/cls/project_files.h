@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Reading a project's files from disk: which files make the project, and the
 // one way they are read (SPEC §1, §13), with its link and size policy. The
-// loader (load.h) reads YAML through it; a project's templates should be read
-// the same way.
+// loader (load.h) reads YAML through it, templates.cc the project's templates.
 #pragma once
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cls {
@@ -32,5 +32,13 @@ std::vector<ListedFile> list_project_files(const std::filesystem::path& root);
 // returns false with `error` saying why, in words for a diagnostic.
 bool read_project_file(const std::filesystem::path& path, std::size_t max_bytes, std::string& out,
                        std::string& error);
+
+// Reads the project's template `name` (templates/NAME, a plain file name) as
+// read_project_file() does, with a stricter link policy (SPEC §13): a
+// template that is a symbolic link, or that resolves outside the project's
+// templates/ folder (templates/ itself a link), is refused, so that a link
+// to /proc/self/environ cannot put a CI job's secrets in a published report.
+bool read_project_template(const std::filesystem::path& root, std::string_view name, std::size_t max_bytes,
+                           std::string& out, std::string& error);
 
 }  // namespace cls

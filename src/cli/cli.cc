@@ -48,6 +48,7 @@ fs::path project_root(const Globals& g) {
                                             "(run `cls init` to start a project, or use -C DIR)",
                                             g.directory))};
   }
+  protect_project(*root);  // -o never replaces the project's YAML (SPEC §13)
   return *root;
 }
 
@@ -69,6 +70,7 @@ Project load_checked(const Globals& g) {
     for (const auto& d : diags.all()) {
       if (d.severity == Severity::error) errors.add(d);
     }
+    errors.sort(p.files);  // places the lines "and N more" again
     print_diagnostics(stderr, errors, p, g.color_for(2));
     throw Exit{kInvalid, "cls: " + trnf("the project has {} error; run `cls check` for details",
                                         "the project has {} errors; run `cls check` for details",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // cls check: every problem of the project, compiler style (SPEC §2).
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #include "cli.h"
@@ -29,13 +30,21 @@ Runner check_command(CLI::App& app, const Globals& g) {
     Project p = load_project(root, diags);
     check_project(p, CheckOptions{today}, diags);
     diags.sort(p.files);
+    // JSON and SARIF are streamed to standard output as they are made
+    // (diagnostic.h), never built whole in memory.
+    const auto streamed = [](const std::function<void(std::FILE*)>& write) {
+      write(stdout);
+      if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        throw Exit{kUsage, std::string("cls: ") + tr("cannot write to standard output")};
+      }
+    };
     if (o->format == "json") {
-      write_output("-", format_json(diags, p.files));
+      streamed([&](std::FILE* out) { write_json(out, diags, p.files); });
     } else if (o->format == "sarif") {
       // Forges name files from the top of the repository: a project in plan/
       // reports plan/actions/A.yaml (nothing is added outside git).
       const std::string prefix = path_in_repository(root).value_or("");
-      write_output("-", format_sarif(diags, p.files, CLS_VERSION, prefix));
+      streamed([&](std::FILE* out) { write_sarif(out, diags, p.files, CLS_VERSION, prefix); });
     } else {
       print_diagnostics(stdout, diags, p, g.color_for(1));
       if (!g.quiet) {
