@@ -765,10 +765,18 @@ class Project:
                         vb = r.between(0, voters // 8)
                         va = voters - vf - vb
                         outcome = "rejected" if r.chance(0.5) else None
-                    else:  # tie: the chair's casting vote
+                    else:  # tie: the chair's casting vote, when the chair sat (SPEC §8.2)
                         vf = va = voters // 2
                         vb = voters - 2 * vf
                         outcome = "adopted"
+                        if body["chair"] not in present:  # no casting vote: one more for
+                            if va > 0:
+                                va -= 1
+                                vf += 1
+                            elif vb > 0:
+                                vb -= 1
+                                vf += 1
+                            outcome = None
                     assert vf + va + vb <= pres_or_rep
                     if mode != "tie":
                         assert (vf > va) == (mode != "rejected") and vf != va
