@@ -9,6 +9,7 @@
 #include "cls/documents.h"
 #include "cls/ics.h"
 #include "cls/mail.h"
+#include "cls/markdown.h"
 #include "cls/text.h"
 
 namespace cls {
@@ -81,7 +82,7 @@ MailMessage convocation_message(const Project& project, const Meeting& meeting, 
   m.date = settings.date;
   m.id_prefix = id_prefix("convocation", meeting, *a);
   m.id_domain = id_domain(project);
-  m.text = render_letters(project, meeting, {to}, DocFormat::markdown, letter_date);
+  m.text = markdown_for_plain_text(render_letters(project, meeting, {to}, DocFormat::markdown, letter_date));
   m.html = render_letters(project, meeting, {to}, DocFormat::html, letter_date);
   if (!pdf.empty()) m.attachments.push_back({attached_document_name(project, meeting, false), "application/pdf", pdf, ""});
   Invitation invitation{settings.from.name, settings.from.email, a};
@@ -136,7 +137,7 @@ MailMessage minutes_message(const Project& project, const Meeting& meeting, cons
   m.date = settings.date;
   m.id_prefix = id_prefix("minutes", meeting, to);
   m.id_domain = id_domain(project);
-  m.text = text;
+  m.text = markdown_for_plain_text(text);
   m.html = html;
   if (!pdf.empty()) m.attachments.push_back({attached_document_name(project, meeting, true), "application/pdf", pdf, ""});
   return m;

@@ -388,4 +388,26 @@ std::string markdown_escape(std::string_view text) {
   return out;
 }
 
+std::string markdown_for_plain_text(std::string_view markdown) {
+  static constexpr std::string_view kWordJoiner = "\u2060";
+  std::string out;
+  out.reserve(markdown.size());
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown.compare(i, kWordJoiner.size(), kWordJoiner) == 0 && i + kWordJoiner.size() < markdown.size() &&
+        markdown[i + kWordJoiner.size()] == '@') {
+      i += kWordJoiner.size() - 1;  // the "@" is copied next
+      continue;
+    }
+    if (markdown[i] == '\\' && i + 1 < markdown.size()) {
+      const char next = markdown[i + 1];
+      const bool www = next == '.' && i >= 3 && (markdown[i - 1] | 0x20) == 'w' &&
+                       (markdown[i - 2] | 0x20) == 'w' && (markdown[i - 3] | 0x20) == 'w';
+      const bool scheme = next == ':' && i + 2 < markdown.size() && markdown[i + 2] == '/';
+      if (www || scheme) continue;  // the backslash goes, the character stays
+    }
+    out += markdown[i];
+  }
+  return out;
+}
+
 }  // namespace cls

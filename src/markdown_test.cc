@@ -257,3 +257,16 @@ TEST_CASE("a link reference definition in one field defines nothing in another")
   const std::string own = forge_html(markdown_to_markdown("[site][s]\n\n[s]: https://example.org") + "\n");
   CHECK(contains(own, "<a href=\"https://example.org\">site</a>"));
 }
+
+TEST_CASE("markdown_for_plain_text takes out only the marks that stop autolinks") {
+  const std::string escaped = markdown_escape("Écrire à j.perrin@ars.example, voir https://visio.example.org ou www.ars.example *x*");
+  // The escaped text has the marks; the plain text has none of them.
+  CHECK(escaped.find("\u2060@") != std::string::npos);
+  CHECK(escaped.find("https\\://") != std::string::npos);
+  CHECK(escaped.find("www\\.") != std::string::npos);
+  CHECK(markdown_for_plain_text(escaped) ==
+        "Écrire à j.perrin@ars.example, voir https://visio.example.org ou www.ars.example \\*x\\*");
+  // A backslash that is not one of those marks stays, and so does a lone word joiner.
+  CHECK(markdown_for_plain_text("a\\:b \\.c \u2060d") == "a\\:b \\.c \u2060d");
+}
+

@@ -44,4 +44,11 @@ std::string markdown_to_markdown(std::string_view markdown, int indent = 0);
 // inline, and a newline in a table row would end it.
 std::string markdown_escape(std::string_view text);
 
+// A Markdown document as the text part of an e-mail, which a person reads
+// as it is and no forge renders: the marks markdown_escape() adds only to
+// stop GFM's autolinks (a word joiner before "@", a backslash in "www\."
+// and "scheme\://") are taken out, so that addresses and links read, copy
+// and open as written. Every other escape stays.
+std::string markdown_for_plain_text(std::string_view markdown);
+
 }  // namespace cls
