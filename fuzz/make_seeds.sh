@@ -13,6 +13,7 @@ list_files() {
   done | sort
 }
 for project in "$here"/../examples/*/; do
+  [ -f "$project/cls.yaml" ] || continue  # examples/ci, and the region itself
   name=$(basename "$project")
   (cd "$project" && head -n 100000 cls.yaml $(list_files)) \
     > "$out/$name.in"
