@@ -191,4 +191,16 @@ void write_outputs(std::vector<OutputFile>& files, WriteMode mode) {
   }
 }
 
+void write_document(const Project& p, OutputFormat format, const std::string& output,
+                    const std::function<std::string(DocFormat)>& render) {
+  std::string doc;
+  try {
+    doc = render(template_format(format));
+  } catch (const TemplateError& e) {
+    throw Exit{kInvalid, template_error_text(e, p.root)};
+  }
+  if (format == OutputFormat::pdf) doc = to_pdf(doc);
+  write_output(output, doc);
+}
+
 }  // namespace cls::cli

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cls/calendar.h"
+#include "cls/documents.h"
 #include "cls/diagnostic.h"
 #include "cls/model.h"
 #include "cls/output_file.h"
@@ -93,6 +94,12 @@ OutputFormat output_format(const CLI::App& app, const std::string& format, const
 // The PDF of an HTML document, or of letters one PDF each (pdf.h); exit 2
 // when WeasyPrint fails.
 std::string to_pdf(const std::string& html);
+
+// One document of a meeting written to `output` (agenda, émargement, pouvoirs):
+// `render` gives it in the template format of `format` (a template error is
+// the project's, exit 1), then it goes through WeasyPrint for PDF.
+void write_document(const Project& p, OutputFormat format, const std::string& output,
+                    const std::function<std::string(DocFormat)>& render);
 std::vector<std::string> to_pdfs(const std::string& html, const std::vector<std::string>& keys,
                                  const std::function<std::string(std::size_t)>& letter_html);
 

@@ -28,14 +28,7 @@ Runner attendance_sheet_command(CLI::App& app, const Globals& g) {
     const Meeting* m = find_meeting(p, o->meeting);
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
     warn_about_meeting(g, p, *m);
-    std::string doc;
-    try {
-      doc = render_attendance_sheet(p, *m, template_format(format));
-    } catch (const TemplateError& e) {
-      throw Exit{kInvalid, template_error_text(e, p.root)};
-    }
-    if (format == OutputFormat::pdf) doc = to_pdf(doc);
-    write_output(o->output, doc);
+    write_document(p, format, o->output, [&](DocFormat f) { return render_attendance_sheet(p, *m, f); });
     return kOk;
   };
 }

@@ -61,14 +61,7 @@ Runner proxy_form_command(CLI::App& app, const Globals& g) {
     if (!m) throw Exit{kUsage, "cls: " + meeting_not_found(p, o->meeting)};
     warn_about_meeting(g, p, *m);
     const std::vector<std::string> members = proxy_form_members(p, *m, o->to);
-    std::string doc;
-    try {
-      doc = render_proxy_forms(p, *m, members, template_format(format));
-    } catch (const TemplateError& e) {
-      throw Exit{kInvalid, template_error_text(e, p.root)};
-    }
-    if (format == OutputFormat::pdf) doc = to_pdf(doc);
-    write_output(o->output, doc);
+    write_document(p, format, o->output, [&](DocFormat f) { return render_proxy_forms(p, *m, members, f); });
     return kOk;
   };
 }
